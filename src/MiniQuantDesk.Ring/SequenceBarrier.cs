@@ -1,0 +1,62 @@
+using MiniQuantDesk.Ring.WaitStrategies;
+
+namespace MiniQuantDesk.Ring;
+
+/// <summary>
+/// The gate a consumer waits at: it returns the highest sequence that is published and that every upstream
+/// consumer has handled, so a consumer never passes the producers or the consumers it follows. Alerting the
+/// barrier makes the wait throw <see cref="AlertException"/>, which is how a processor is told to halt.
+/// </summary>
+public sealed class SequenceBarrier
+{
+    private readonly Sequencer _sequencer;
+    private readonly IWaitStrategy _waitStrategy;
+    private volatile bool _alerted;
+
+    internal SequenceBarrier(Sequencer sequencer, IWaitStrategy waitStrategy, DependentSequences dependents)
+    {
+        _sequencer = sequencer;
+        _waitStrategy = waitStrategy;
+        Dependents = dependents;
+    }
+
+    /// <summary>What this barrier waits on.</summary>
+    public DependentSequences Dependents { get; }
+
+    /// <summary>True once <see cref="Alert"/> was called. Volatile read.</summary>
+    public bool IsAlerted => _alerted;
+
+    /// <summary>
+    /// Waits until <paramref name="sequence"/> may be handled and returns the highest sequence that may be handled,
+    /// which can be higher (a batch). Returns a lower value only when a timing-out wait strategy gave up.
+    /// </summary>
+    /// <exception cref="AlertException">The barrier was alerted.</exception>
+    public long WaitFor(long sequence)
+    {
+        CheckAlert();
+        long available = _waitStrategy.WaitFor(sequence, Dependents, this);
+        if (available < sequence)
+        {
+            return available;
+        }
+
+        return _sequencer.GetHighestPublishedSequence(sequence, available);
+    }
+
+    /// <summary>Alerts the barrier: a consumer waiting on it, or arriving later, stops waiting.
+    /// Volatile write, then wakes blocked waiters.</summary>
+    public void Alert()
+    {
+        _alerted = true;
+        _waitStrategy.SignalAllWhenBlocking();
+    }
+
+    /// <summary>Throws <see cref="AlertException"/> if the barrier was alerted. A single volatile read.</summary>
+    public void CheckAlert()
+    {
+        if (_alerted)
+        {
+            throw AlertException.Instance;
+        }
+    }
+}
