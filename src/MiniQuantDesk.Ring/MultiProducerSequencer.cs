@@ -71,16 +71,24 @@ public sealed class MultiProducerSequencer : Sequencer
 
     /// <summary>Marks <paramref name="sequence"/> published (ordered write of its slot's lap number).</summary>
     /// <exception cref="InvalidOperationException">The sequence was never claimed, belongs to a finished lap or was already published.</exception>
+    /// <exception cref="RingHaltedException">The ring was halted while this claim was open, so the event may never
+    /// be handled.</exception>
     public override void Publish(long sequence)
     {
-        MarkPublished(sequence);
+        CheckPublishable(sequence);
+        Volatile.Write(ref _availableLaps[(int)sequence & _indexMask], (int)(sequence >> _indexShift));
         if (IsBlockingStrategy)
         {
             WaitStrategy.SignalAllWhenBlocking();
         }
+
+        ThrowIfPublishedAfterHalt();
     }
 
-    /// <inheritdoc/>
+    /// <summary>Marks the claimed sequences <paramref name="low"/> to <paramref name="high"/> published. The whole
+    /// range is checked before any of it is marked, so a refused publish changes nothing.</summary>
+    /// <exception cref="InvalidOperationException">Part of the range was never claimed or was already published.</exception>
+    /// <exception cref="RingHaltedException">The ring was halted while this claim was open.</exception>
     public override void Publish(long low, long high)
     {
         if (low > high)
@@ -90,13 +98,20 @@ public sealed class MultiProducerSequencer : Sequencer
 
         for (long sequence = low; sequence <= high; sequence++)
         {
-            MarkPublished(sequence);
+            CheckPublishable(sequence);
+        }
+
+        for (long sequence = low; sequence <= high; sequence++)
+        {
+            Volatile.Write(ref _availableLaps[(int)sequence & _indexMask], (int)(sequence >> _indexShift));
         }
 
         if (IsBlockingStrategy)
         {
             WaitStrategy.SignalAllWhenBlocking();
         }
+
+        ThrowIfPublishedAfterHalt();
     }
 
     /// <summary>True when the slot of <paramref name="sequence"/> carries that sequence's lap. Volatile read.</summary>
@@ -134,7 +149,7 @@ public sealed class MultiProducerSequencer : Sequencer
         return true;
     }
 
-    private void MarkPublished(long sequence)
+    private void CheckPublishable(long sequence)
     {
         // Only an upper bound can be checked against the cursor: claims are taken before waiting for capacity,
         // so the cursor may run several laps ahead of a slow producer's unpublished sequence.
@@ -146,14 +161,11 @@ public sealed class MultiProducerSequencer : Sequencer
 
         // The slot holds the previous lap's number until this sequence is published; a slot already at this lap
         // or a later one means a second publish, or a sequence from a lap that is over.
-        ref int lap = ref _availableLaps[(int)sequence & _indexMask];
-        int expected = (int)(sequence >> _indexShift);
-        if (unchecked(Volatile.Read(ref lap) - expected) >= 0)
+        int lap = Volatile.Read(ref _availableLaps[(int)sequence & _indexMask]);
+        if (unchecked(lap - (int)(sequence >> _indexShift)) >= 0)
         {
             ThrowInvalidPublish(sequence, "it was already published, or its lap of the ring is over");
         }
-
-        Volatile.Write(ref lap, expected);
     }
 
     private static void ThrowInvalidPublish(long sequence, string why) =>

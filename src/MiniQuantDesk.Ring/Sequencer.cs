@@ -211,6 +211,18 @@ public abstract class Sequencer
         }
     }
 
+    /// <summary>
+    /// Called by a producer right after it published: when the consumers were already told to stop, the event may
+    /// never be handled, and the producer must know. A single volatile read when running.
+    /// </summary>
+    private protected void ThrowIfPublishedAfterHalt()
+    {
+        if (_consumersAlerted)
+        {
+            ThrowIfHalted();
+        }
+    }
+
     /// <summary>Throws when a claim of <paramref name="n"/> slots cannot be valid on this ring.</summary>
     private protected void ValidateClaimSize(int n)
     {

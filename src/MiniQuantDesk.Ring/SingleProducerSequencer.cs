@@ -70,13 +70,17 @@ public sealed class SingleProducerSequencer : Sequencer
     public override void Publish(long sequence) => Publish(sequence, sequence);
 
     /// <summary>
-    /// Publishes every claimed sequence up to <paramref name="high"/>: with one producer, publication is in order,
-    /// so it moves the cursor to <paramref name="high"/> with one ordered write (release).
+    /// Publishes the claimed sequences <paramref name="low"/> to <paramref name="high"/>. With one producer,
+    /// publication is in claim order: <paramref name="low"/> must follow the last published sequence, so a slot
+    /// can never become visible before the producer meant to publish it. One ordered write (release) of the cursor.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The range was not claimed, or part of it was already published.</exception>
+    /// <exception cref="InvalidOperationException">The range was not claimed, skips an unpublished sequence, or
+    /// was already published.</exception>
+    /// <exception cref="RingHaltedException">The ring was halted while this claim was open, so the event may never
+    /// be handled.</exception>
     public override void Publish(long low, long high)
     {
-        if (low > high || high > _state.Claimed || low <= _state.Published)
+        if (low != _state.Published + 1 || low > high || high > _state.Claimed)
         {
             ThrowInvalidPublish(low, high);
         }
@@ -87,6 +91,8 @@ public sealed class SingleProducerSequencer : Sequencer
         {
             WaitStrategy.SignalAllWhenBlocking();
         }
+
+        ThrowIfPublishedAfterHalt();
     }
 
     /// <summary>True when <paramref name="sequence"/> is published and not yet overwritten by a later lap.</summary>
@@ -101,8 +107,9 @@ public sealed class SingleProducerSequencer : Sequencer
 
     private void ThrowInvalidPublish(long low, long high) =>
         throw new InvalidOperationException(
-            $"Cannot publish {low}..{high}: only claimed, unpublished sequences can be published " +
-            $"(claimed up to {_state.Claimed}, published up to {_state.Published}). Claim with Next() first and publish each claim once, in order.");
+            $"Cannot publish {low}..{high}: a single producer publishes its claims once each, in claim order " +
+            $"(claimed up to {_state.Claimed}, published up to {_state.Published}, so the next publish starts at {_state.Published + 1}). " +
+            "Claim with Next() first; publish a batch claimed with Next(n) with Publish(low, high).");
 
     /// <summary>
     /// The producer's own counters, padded on both sides so that consumers reading the cursor and gating

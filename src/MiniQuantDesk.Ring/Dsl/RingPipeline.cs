@@ -90,6 +90,7 @@ public sealed class RingPipeline<T>
     /// publish once this returns.
     /// </summary>
     /// <exception cref="InvalidOperationException">Started before, or no handler was added.</exception>
+    /// <exception cref="PipelineFaultedException">A handler's <c>OnStart</c> threw; the pipeline is halted.</exception>
     public void Start()
     {
         lock (_lock)
@@ -128,9 +129,17 @@ public sealed class RingPipeline<T>
         {
             if (!processor.WaitUntilStarted(s_defaultJoinTimeout))
             {
-                Halt($"processor '{processor.Name}' did not start within {s_defaultJoinTimeout.TotalSeconds} s");
+                string reason = $"processor '{processor.Name}' did not finish OnStart within {s_defaultJoinTimeout.TotalSeconds} s";
+                MarkHalted(reason);
                 throw new TimeoutException($"Processor '{processor.Name}' did not finish OnStart within {s_defaultJoinTimeout.TotalSeconds} s; the pipeline was halted.");
             }
+        }
+
+        HandlerFault? fault = Fault;
+        if (fault is not null)
+        {
+            JoinThreads(s_defaultJoinTimeout);
+            throw new PipelineFaultedException(fault);
         }
     }
 
@@ -180,6 +189,17 @@ public sealed class RingPipeline<T>
             ThrowIfFaulted();
             _state = PipelineState.Stopped;
         }
+
+        // A producer that broke the contract and published while the pipeline stopped is told by its Publish;
+        // the owner is told here, so such an event is never lost silently.
+        long published = RingBuffer.Sequencer.Cursor.Value;
+        ValueBatchEventProcessor<T>? behind = _processors.Find(p => p.Sequence.Value < published);
+        if (behind is not null)
+        {
+            throw new InvalidOperationException(
+                $"Events up to sequence {published} were claimed or published while the pipeline was stopping, and handler '{behind.Name}' " +
+                $"handled only up to {behind.Sequence.Value}: stop every producer before DrainAndStop.");
+        }
     }
 
     /// <summary>
@@ -189,15 +209,7 @@ public sealed class RingPipeline<T>
     /// </summary>
     public void Halt(string reason = "halted by its owner")
     {
-        RingBuffer.Halt(reason);
-        lock (_lock)
-        {
-            if (_state is PipelineState.Created or PipelineState.Running)
-            {
-                _state = PipelineState.Halted;
-            }
-        }
-
+        MarkHalted(reason);
         JoinThreads(s_defaultJoinTimeout);
     }
 
@@ -216,12 +228,14 @@ public sealed class RingPipeline<T>
                 throw new InvalidOperationException("Handlers (consumers) cannot be added after the pipeline started: declare the whole topology before Start().");
             }
 
-            foreach (IValueEventHandler<T> handler in handlers)
+            for (int index = 0; index < handlers.Length; index++)
             {
+                IValueEventHandler<T> handler = handlers[index];
                 ArgumentNullException.ThrowIfNull(handler, nameof(handlers));
-                if (_processors.Exists(p => ReferenceEquals(p.Handler, handler)))
+                if (_processors.Exists(p => ReferenceEquals(p.Handler, handler)) ||
+                    Array.FindIndex(handlers, other => ReferenceEquals(other, handler)) != index)
                 {
-                    throw new InvalidOperationException($"Handler '{handler.GetType().Name}' is already in the pipeline; one handler instance runs on one thread only.");
+                    throw new InvalidOperationException($"Handler '{handler.GetType().Name}' was given more than once (in this call or an earlier one); one handler instance runs on one thread only.");
                 }
             }
 
@@ -229,7 +243,7 @@ public sealed class RingPipeline<T>
             for (int index = 0; index < handlers.Length; index++)
             {
                 SequenceBarrier barrier = RingBuffer.NewBarrier(upstream);
-                var processor = new ValueBatchEventProcessor<T>(RingBuffer, barrier, handlers[index], name: null, onFault: RecordFault);
+                var processor = new ValueBatchEventProcessor<T>(RingBuffer, barrier, handlers[index], UniqueName(handlers[index]), RecordFault);
                 _processors.Add(processor);
                 sequences[index] = processor.Sequence;
             }
@@ -241,6 +255,18 @@ public sealed class RingPipeline<T>
 
             _lastSequences.AddRange(sequences);
             return new HandlerGroup<T>(this, sequences);
+        }
+    }
+
+    private void MarkHalted(string reason)
+    {
+        RingBuffer.Halt(reason);
+        lock (_lock)
+        {
+            if (_state is PipelineState.Created or PipelineState.Running)
+            {
+                _state = PipelineState.Halted;
+            }
         }
     }
 
@@ -269,6 +295,15 @@ public sealed class RingPipeline<T>
 
             spinner.SpinOnce();
         }
+    }
+
+    /// <summary>The handler's type name, numbered from the second handler of the same type on
+    /// (<c>Summer</c>, <c>Summer#2</c>), so that faults and thread names tell instances apart.</summary>
+    private string UniqueName(IValueEventHandler<T> handler)
+    {
+        string name = handler.GetType().Name;
+        int sameType = _processors.Count(p => p.Handler.GetType() == handler.GetType());
+        return sameType == 0 ? name : string.Create(CultureInfo.InvariantCulture, $"{name}#{sameType + 1}");
     }
 
     private void JoinThreads(TimeSpan timeout)

@@ -110,6 +110,10 @@ public sealed class ValueBatchEventProcessor<T>
 
     private void ProcessUntilAlerted(ref long next)
     {
+        // Backs off while the barrier reports less than asked for: a multi-producer slot that is claimed but not
+        // yet written, or a blocking wait that timed out. Without it the processor would spin hot on a slow
+        // producer, whatever the wait strategy.
+        var backOff = default(SpinWait);
         while (true)
         {
             long available;
@@ -124,8 +128,11 @@ public sealed class ValueBatchEventProcessor<T>
 
             if (available < next)
             {
+                backOff.SpinOnce(sleep1Threshold: -1);
                 continue;
             }
+
+            backOff.Reset();
 
             _handler.OnBatchStart(available - next + 1);
             while (next <= available)
