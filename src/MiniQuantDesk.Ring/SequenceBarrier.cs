@@ -40,7 +40,22 @@ public sealed class SequenceBarrier
             return available;
         }
 
-        return _sequencer.GetHighestPublishedSequence(sequence, available);
+        long highest = _sequencer.GetHighestPublishedSequence(sequence, available);
+        if (highest >= sequence)
+        {
+            return highest;
+        }
+
+        // With several producers the cursor counts claims: the slot is claimed but its producer is still writing
+        // it. That takes nanoseconds unless the producer lost its core, so spin, then yield the core to it.
+        var spinner = default(SpinWait);
+        while ((highest = _sequencer.GetHighestPublishedSequence(sequence, available)) < sequence)
+        {
+            CheckAlert();
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
+        return highest;
     }
 
     /// <summary>Alerts the barrier: a consumer waiting on it, or arriving later, stops waiting.

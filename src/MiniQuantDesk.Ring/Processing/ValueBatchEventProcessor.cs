@@ -110,9 +110,8 @@ public sealed class ValueBatchEventProcessor<T>
 
     private void ProcessUntilAlerted(ref long next)
     {
-        // Backs off while the barrier reports less than asked for: a multi-producer slot that is claimed but not
-        // yet written, or a blocking wait that timed out. Without it the processor would spin hot on a slow
-        // producer, whatever the wait strategy.
+        // Backs off when the barrier returns less than asked for (a blocking wait that timed out), so that a
+        // strategy with a short timeout cannot turn the loop into a hot spin.
         var backOff = default(SpinWait);
         while (true)
         {
