@@ -1,0 +1,139 @@
+namespace MiniQuantDesk.Engine;
+
+/// <summary>
+/// Stable codes for every rejection, disarm and halt the trading core can decide. The code is what is journaled
+/// and tested against; <see cref="Reason"/> adds the evidence, and its description the human sentence. Codes are
+/// grouped by the part of the core that raises them; append new codes inside their group, never renumber.
+/// </summary>
+public enum ReasonCode
+{
+    /// <summary>No reason: the decision was to allow.</summary>
+    None = 0,
+
+    // Numbers at the edge (1xx).
+
+    /// <summary>A price was zero or negative.</summary>
+    NonPositivePrice = 100,
+
+    /// <summary>A quantity was zero or negative.</summary>
+    NonPositiveQuantity = 101,
+
+    /// <summary>A computation would have overflowed 64 bits of micros.</summary>
+    ArithmeticOverflow = 102,
+
+    /// <summary>NaN or infinity reached the edge.</summary>
+    NotANumber = 103,
+
+    /// <summary>An event's symbol was never registered.</summary>
+    UnknownSymbol = 104,
+
+    /// <summary>An event's kind or fields make no sense together.</summary>
+    MalformedEvent = 105,
+
+    /// <summary>A fixed capacity (lots, orders, fills) would be exceeded; the core never grows on the hot path.</summary>
+    CapacityExceeded = 106,
+
+    // Integrity of market data (2xx).
+
+    /// <summary>A bar was used before its close (no lookahead).</summary>
+    IncompleteBar = 200,
+
+    /// <summary>A bar came before the previous bar of its series.</summary>
+    OutOfOrderBar = 201,
+
+    /// <summary>A bar repeated the previous bar's time.</summary>
+    DuplicateBar = 202,
+
+    /// <summary>Bars are missing against the exchange calendar.</summary>
+    GapDetected = 203,
+
+    /// <summary>No bar arrived within the staleness bound: disarm.</summary>
+    StaleFeed = 204,
+
+    /// <summary>Two feeds disagree on the same bar beyond the tolerance: halt.</summary>
+    FeedDisagreement = 205,
+
+    /// <summary>A bar's prices are inconsistent: high below low, or open or close outside [low, high].</summary>
+    InconsistentBar = 206,
+
+    /// <summary>Time went backwards for an event that must be monotonic.</summary>
+    TimeWentBackwards = 207,
+
+    /// <summary>A bar falls outside any exchange session.</summary>
+    OutsideSession = 208,
+
+    // Risk (3xx).
+
+    /// <summary>The kill switch is on.</summary>
+    KillSwitch = 300,
+
+    /// <summary>The engine is halted (sticky until an operator clears it).</summary>
+    Halted = 301,
+
+    /// <summary>The engine is disarmed.</summary>
+    Disarmed = 302,
+
+    /// <summary>The order would be a fourth day trade in five business days for a small account.</summary>
+    PatternDayTrader = 303,
+
+    /// <summary>The day's loss reached the daily loss limit: halt.</summary>
+    DailyLossLimit = 304,
+
+    /// <summary>Drawdown from the equity peak reached the limit: flatten and halt.</summary>
+    MaxDrawdown = 305,
+
+    /// <summary>Too many rejections within the window: halt.</summary>
+    RejectStorm = 306,
+
+    /// <summary>The order's quantity is above the per-order limit.</summary>
+    MaxOrderQuantity = 307,
+
+    /// <summary>The order's notional is above the per-order limit.</summary>
+    MaxOrderNotional = 308,
+
+    /// <summary>The resulting position is above the per-symbol limit.</summary>
+    MaxPosition = 309,
+
+    /// <summary>The resulting gross exposure is above the limit.</summary>
+    GrossExposure = 310,
+
+    // Gateway, execution and reconcile (4xx).
+
+    /// <summary>The integrity guard is not armed.</summary>
+    IntegrityNotArmed = 400,
+
+    /// <summary>The last reconcile is not clean, or too old.</summary>
+    ReconcileNotClean = 401,
+
+    /// <summary>The order would exceed the engine's allocation cap.</summary>
+    AllocationCapExceeded = 402,
+
+    /// <summary>An order event is not a legal transition from the order's state.</summary>
+    IllegalOrderTransition = 403,
+
+    /// <summary>Fills exceed the order's quantity.</summary>
+    Overfill = 404,
+
+    /// <summary>An order event names an order this engine does not know.</summary>
+    UnknownOrder = 405,
+
+    /// <summary>The broker refused the order.</summary>
+    BrokerRejected = 406,
+
+    /// <summary>The portfolio's incremental state differs from its recomputation from the fill ledger.</summary>
+    PortfolioMismatch = 407,
+
+    /// <summary>An event for another engine reached this one.</summary>
+    WrongEngine = 408,
+
+    /// <summary>Shadow mode: the intent was recorded, not executed.</summary>
+    ShadowMode = 409,
+
+    // Operator (5xx).
+
+    /// <summary>An operator halted the engine.</summary>
+    OperatorHalt = 500,
+
+    /// <summary>An operator disarmed the engine.</summary>
+    OperatorDisarm = 501,
+}
