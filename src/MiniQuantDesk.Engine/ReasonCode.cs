@@ -136,4 +136,12 @@ public enum ReasonCode
 
     /// <summary>An operator disarmed the engine.</summary>
     OperatorDisarm = 501,
+
+    // Strategy host (6xx).
+
+    /// <summary>A bar of a timeframe the engine's strategy was not configured for.</summary>
+    UnexpectedTimeframe = 600,
+
+    /// <summary>A strategy set more targets for one bar than the host can take.</summary>
+    TooManyTargets = 601,
 }
