@@ -1,0 +1,83 @@
+using MiniQuantDesk.Engine.Reconcile;
+using MiniQuantDesk.Engine.Risk;
+
+namespace MiniQuantDesk.Engine.Gateway;
+
+/// <summary>
+/// The single choke point between the engine and any broker. Every submit and replace passes, in this order:
+/// integrity armed, risk, reconcile clean and fresh, and the engine's allocation cap; the first that fails refuses
+/// the command with its reason. A cancel passes the same gate but every check lets it through, because a cancel
+/// can only reduce risk: a disarmed or halted engine must still be able to pull its working orders.
+/// Only this class can make an <see cref="ApprovedCommand"/>, the only thing an <see cref="IBroker"/> accepts.
+/// </summary>
+public sealed class OrderGateway
+{
+    private readonly GatewayToken _token = GatewayToken.Create();
+    private readonly RiskEngine _risk;
+    private readonly ReconcileStatus _reconcile;
+
+    /// <summary>Creates the gateway of one engine.</summary>
+    public OrderGateway(int engineId, RiskEngine risk, ReconcileStatus reconcile)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        ArgumentNullException.ThrowIfNull(reconcile);
+        EngineId = engineId;
+        _risk = risk;
+        _reconcile = reconcile;
+    }
+
+    /// <summary>The engine this gateway belongs to; commands of another engine are refused.</summary>
+    public int EngineId { get; }
+
+    /// <summary>Checks a command and approves it, or refuses it with the first failing check's reason.</summary>
+    /// <param name="command">The command.</param>
+    /// <param name="checks">Integrity and allocation state.</param>
+    /// <param name="riskRequest">The order as risk judges it (for a replace: the order it would become).</param>
+    public GatewayDecision Decide(in OrderCommand command, in GatewayChecks checks, in OrderRequest riskRequest)
+    {
+        if (command.EngineId != EngineId)
+        {
+            return Refuse(RiskAction.Halt, new Reason(ReasonCode.WrongEngine, command.Symbol, command.EventTimeNs, command.EngineId, EngineId));
+        }
+
+        switch (command.Kind)
+        {
+            case CommandKind.Cancel:
+                return Approve(command);
+            case CommandKind.Submit:
+            case CommandKind.Replace:
+                break;
+            default:
+                return Refuse(RiskAction.Halt, new Reason(ReasonCode.MalformedEvent, command.Symbol, command.EventTimeNs, (long)command.Kind, 0));
+        }
+
+        if (!checks.IntegrityArmed)
+        {
+            return Refuse(RiskAction.Reject, new Reason(ReasonCode.IntegrityNotArmed, command.Symbol, command.EventTimeNs, (long)checks.IntegrityReason.Code, 0));
+        }
+
+        RiskDecision risk = _risk.CheckOrder(in riskRequest);
+        if (!risk.IsAllowed)
+        {
+            return Refuse(risk.Action, risk.Reason);
+        }
+
+        if (!_reconcile.IsCleanAt(command.EventTimeNs))
+        {
+            long evidence = _reconcile.DirtyReason.IsSet ? (long)_reconcile.DirtyReason.Code : _reconcile.AgeAt(command.EventTimeNs);
+            return Refuse(RiskAction.Reject, new Reason(ReasonCode.ReconcileNotClean, command.Symbol, command.EventTimeNs, evidence, _reconcile.MaxAgeNs));
+        }
+
+        if (checks.AllocationAfter > checks.AllocationCap)
+        {
+            return Refuse(RiskAction.Reject, new Reason(ReasonCode.AllocationCapExceeded, command.Symbol, command.EventTimeNs, checks.AllocationAfter.Micros, checks.AllocationCap.Micros));
+        }
+
+        return Approve(command);
+    }
+
+    private GatewayDecision Approve(in OrderCommand command) =>
+        new(new ApprovedCommand(_token, command), RiskAction.Allow, Reason.None);
+
+    private static GatewayDecision Refuse(RiskAction action, Reason reason) => new(default, action, reason);
+}

@@ -1,0 +1,133 @@
+using MiniQuantDesk.Engine.Gateway;
+using MiniQuantDesk.Engine.Market;
+using MiniQuantDesk.Engine.Numerics;
+using MiniQuantDesk.Engine.Reconcile;
+using MiniQuantDesk.Engine.Risk;
+
+namespace MiniQuantDesk.Engine.Tests.Gateway;
+
+/// <summary>Every command passes integrity, risk, reconcile and allocation, in that order; cancels always pass.</summary>
+public sealed class OrderGatewayTests
+{
+    private const int EngineId = 7;
+    private static readonly SymbolId s_symbol = new(1);
+    private static readonly Money s_cap = new(50_000 * Micros.PerUnit);
+
+    [Fact]
+    public void A_submit_that_passes_every_check_is_approved()
+    {
+        OrderGateway gateway = Gateway(out _, out _);
+
+        GatewayDecision decision = gateway.Decide(Submit(), Armed(), Request(10));
+
+        Assert.True(decision.IsApproved);
+        Assert.Equal(Submit(), decision.Approved.Command);
+    }
+
+    [Fact]
+    public void A_disarmed_integrity_guard_refuses_first_even_when_risk_would_refuse_too()
+    {
+        OrderGateway gateway = Gateway(out RiskEngine risk, out _);
+        risk.SetKillSwitch(true);
+        GatewayChecks disarmed = Armed() with { IntegrityArmed = false, IntegrityReason = new Reason(ReasonCode.StaleFeed, s_symbol, 0, 0, 0) };
+
+        GatewayDecision decision = gateway.Decide(Submit(), disarmed, Request(10));
+
+        Assert.False(decision.IsApproved);
+        Assert.Equal((ReasonCode.IntegrityNotArmed, (long)ReasonCode.StaleFeed), (decision.Reason.Code, decision.Reason.Observed));
+    }
+
+    [Fact]
+    public void Risk_refuses_before_reconcile_and_allocation_are_looked_at()
+    {
+        OrderGateway gateway = Gateway(out _, out ReconcileStatus reconcile, maxOrderQuantity: 5);
+        reconcile.MarkDirty(new Reason(ReasonCode.ReconcileNotClean, s_symbol, 0, 0, 0));
+
+        GatewayDecision decision = gateway.Decide(Submit(), Armed() with { AllocationAfter = s_cap + s_cap }, Request(10));
+
+        Assert.Equal((RiskAction.Reject, ReasonCode.MaxOrderQuantity), (decision.RiskAction, decision.Reason.Code));
+    }
+
+    [Fact]
+    public void A_halting_risk_decision_is_passed_on_as_a_halt()
+    {
+        OrderGateway gateway = Gateway(out _, out _);
+
+        GatewayDecision decision = gateway.Decide(Submit(), Armed(), Request(0));
+
+        Assert.Equal((RiskAction.Halt, ReasonCode.NonPositiveQuantity), (decision.RiskAction, decision.Reason.Code));
+    }
+
+    [Fact]
+    public void A_stale_or_dirty_reconcile_refuses_before_the_allocation_cap()
+    {
+        OrderGateway gateway = Gateway(out _, out ReconcileStatus reconcile);
+        OrderCommand late = Submit() with { EventTimeNs = 2_000 };
+
+        GatewayDecision stale = gateway.Decide(late, Armed() with { AllocationAfter = s_cap + s_cap }, Request(10) with { EventTimeNs = 2_000 });
+        reconcile.MarkDirty(new Reason(ReasonCode.UnknownOrder, s_symbol, 0, 0, 0));
+        GatewayDecision dirty = gateway.Decide(Submit(), Armed(), Request(10));
+
+        Assert.Equal((ReasonCode.ReconcileNotClean, 1_900L, 1_000L), (stale.Reason.Code, stale.Reason.Observed, stale.Reason.Limit));
+        Assert.Equal((ReasonCode.ReconcileNotClean, (long)ReasonCode.UnknownOrder), (dirty.Reason.Code, dirty.Reason.Observed));
+    }
+
+    [Fact]
+    public void A_command_beyond_the_engines_allocation_cap_is_refused()
+    {
+        OrderGateway gateway = Gateway(out _, out _);
+
+        GatewayDecision decision = gateway.Decide(Submit(), Armed() with { AllocationAfter = s_cap + new Money(1) }, Request(10));
+
+        Assert.Equal((ReasonCode.AllocationCapExceeded, s_cap.Micros + 1, s_cap.Micros), (decision.Reason.Code, decision.Reason.Observed, decision.Reason.Limit));
+    }
+
+    [Fact]
+    public void A_cancel_is_approved_even_when_disarmed_halted_killed_and_unreconciled()
+    {
+        OrderGateway gateway = Gateway(out RiskEngine risk, out ReconcileStatus reconcile);
+        risk.SetKillSwitch(true);
+        risk.Halt(new Reason(ReasonCode.OperatorHalt, SymbolId.None, 0, 0, 0));
+        reconcile.MarkDirty(new Reason(ReasonCode.UnknownOrder, s_symbol, 0, 0, 0));
+
+        GatewayDecision decision = gateway.Decide(Submit() with { Kind = CommandKind.Cancel }, Armed() with { IntegrityArmed = false }, Request(10));
+
+        Assert.True(decision.IsApproved);
+    }
+
+    [Fact]
+    public void A_command_of_another_engine_is_refused_and_halts()
+    {
+        OrderGateway gateway = Gateway(out _, out _);
+
+        GatewayDecision decision = gateway.Decide(Submit() with { EngineId = EngineId + 1 }, Armed(), Request(10));
+
+        Assert.Equal((RiskAction.Halt, ReasonCode.WrongEngine), (decision.RiskAction, decision.Reason.Code));
+    }
+
+    [Fact]
+    public void A_replace_is_checked_like_a_submit()
+    {
+        OrderGateway gateway = Gateway(out _, out _, maxOrderQuantity: 5);
+
+        GatewayDecision decision = gateway.Decide(Submit() with { Kind = CommandKind.Replace, Quantity = 10 }, Armed(), Request(10));
+
+        Assert.Equal(ReasonCode.MaxOrderQuantity, decision.Reason.Code);
+    }
+
+    private static OrderGateway Gateway(out RiskEngine risk, out ReconcileStatus reconcile, long maxOrderQuantity = 1_000)
+    {
+        risk = new RiskEngine(new RiskLimits { MaxOrderQuantity = maxOrderQuantity });
+        reconcile = new ReconcileStatus(maxAgeNs: 1_000);
+        reconcile.MarkClean(100);
+        return new OrderGateway(EngineId, risk, reconcile);
+    }
+
+    private static OrderCommand Submit() =>
+        new(CommandKind.Submit, EngineId, 1, s_symbol, Side.Buy, 10, new Price(100 * Micros.PerUnit), 500);
+
+    private static GatewayChecks Armed() => new(true, Reason.None, s_cap, new Money(1_000 * Micros.PerUnit));
+
+    private static OrderRequest Request(long quantity) =>
+        new(s_symbol, Side.Buy, quantity, new Price(100 * Micros.PerUnit), 0, Money.Zero, new Money(100_000 * Micros.PerUnit), 500, 1, false);
+}
