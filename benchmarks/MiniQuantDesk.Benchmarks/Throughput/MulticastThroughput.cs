@@ -95,14 +95,7 @@ public class MulticastThroughput
     [Benchmark(OperationsPerInvoke = Events)]
     public long RingYielding()
     {
-        ValueRingBuffer<LongEvent> ring = _ring!;
-        long sequence = -1;
-        for (int i = 0; i < Events; i++)
-        {
-            sequence = ring.Next();
-            ring[sequence].Value = sequence;
-            ring.Publish(sequence);
-        }
+        long sequence = RingPublisher.OneByOne(_ring!, Events);
 
         _published += Events;
         Completion.WaitForAll(_consumed, sequence);
@@ -113,19 +106,7 @@ public class MulticastThroughput
     [Benchmark(OperationsPerInvoke = Events)]
     public long RingYieldingBatch()
     {
-        ValueRingBuffer<LongEvent> ring = _ring!;
-        long high = -1;
-        for (int i = 0; i < Events; i += Batch)
-        {
-            high = ring.Next(Batch);
-            long low = high - Batch + 1;
-            for (long sequence = low; sequence <= high; sequence++)
-            {
-                ring[sequence].Value = sequence;
-            }
-
-            ring.Publish(low, high);
-        }
+        long high = RingPublisher.InBatches(_ring!, Events, Batch);
 
         _published += Events;
         Completion.WaitForAll(_consumed, high);

@@ -181,14 +181,7 @@ public class OneToOneThroughput
 
     private long PublishOneByOne()
     {
-        ValueRingBuffer<LongEvent> ring = _ring!;
-        long sequence = -1;
-        for (int i = 0; i < Events; i++)
-        {
-            sequence = ring.Next();
-            ring[sequence].Value = sequence;
-            ring.Publish(sequence);
-        }
+        long sequence = RingPublisher.OneByOne(_ring!, Events);
 
         _published += Events;
         Completion.WaitFor(_consumed!, sequence);
@@ -197,19 +190,7 @@ public class OneToOneThroughput
 
     private long PublishInBatches()
     {
-        ValueRingBuffer<LongEvent> ring = _ring!;
-        long high = -1;
-        for (int i = 0; i < Events; i += Batch)
-        {
-            high = ring.Next(Batch);
-            long low = high - Batch + 1;
-            for (long sequence = low; sequence <= high; sequence++)
-            {
-                ring[sequence].Value = sequence;
-            }
-
-            ring.Publish(low, high);
-        }
+        long high = RingPublisher.InBatches(_ring!, Events, Batch);
 
         _published += Events;
         Completion.WaitFor(_consumed!, high);

@@ -90,14 +90,7 @@ public class ThreeStagePipelineThroughput
     [Benchmark(OperationsPerInvoke = Events)]
     public long RingYielding()
     {
-        ValueRingBuffer<LongEvent> ring = _ring!;
-        long sequence = -1;
-        for (int i = 0; i < Events; i++)
-        {
-            sequence = ring.Next();
-            ring[sequence].Value = sequence;
-            ring.Publish(sequence);
-        }
+        long sequence = RingPublisher.OneByOne(_ring!, Events);
 
         _published += Events;
         Completion.WaitFor(_last!, sequence);
@@ -108,19 +101,7 @@ public class ThreeStagePipelineThroughput
     [Benchmark(OperationsPerInvoke = Events)]
     public long RingYieldingBatch()
     {
-        ValueRingBuffer<LongEvent> ring = _ring!;
-        long high = -1;
-        for (int i = 0; i < Events; i += Batch)
-        {
-            high = ring.Next(Batch);
-            long low = high - Batch + 1;
-            for (long sequence = low; sequence <= high; sequence++)
-            {
-                ring[sequence].Value = sequence;
-            }
-
-            ring.Publish(low, high);
-        }
+        long high = RingPublisher.InBatches(_ring!, Events, Batch);
 
         _published += Events;
         Completion.WaitFor(_last!, high);

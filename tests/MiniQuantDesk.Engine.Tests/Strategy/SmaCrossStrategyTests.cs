@@ -116,16 +116,5 @@ public sealed class SmaCrossStrategyTests
         return seen;
     }
 
-    private static Bar Bar(int index, long close) => new()
-    {
-        Symbol = s_msft,
-        Timeframe = Timeframe.Daily,
-        StartNs = index * 100L,
-        EndNs = (index * 100L) + 50,
-        Open = new Price(close),
-        High = new Price(close),
-        Low = new Price(close),
-        Close = new Price(close),
-        IsComplete = true,
-    };
+    private static Bar Bar(int index, long close) => TestBars.Flat(s_msft, index, close);
 }

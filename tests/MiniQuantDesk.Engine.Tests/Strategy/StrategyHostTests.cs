@@ -2,6 +2,7 @@ using MiniQuantDesk.Engine.Market;
 using MiniQuantDesk.Engine.Numerics;
 using MiniQuantDesk.Engine.Strategy;
 using MiniQuantDesk.Engine.Strategy.Builtin;
+using MiniQuantDesk.Engine.Tests.Support;
 
 namespace MiniQuantDesk.Engine.Tests.Strategy;
 
@@ -104,18 +105,7 @@ public sealed class StrategyHostTests
 
     private static StrategyAccount Account(long position) => new(position, Money.Zero);
 
-    private static Bar Bar(int index, long close) => new()
-    {
-        Symbol = s_symbol,
-        Timeframe = Timeframe.Daily,
-        StartNs = index * 100L,
-        EndNs = (index * 100L) + 50,
-        Open = new Price(close),
-        High = new Price(close),
-        Low = new Price(close),
-        Close = new Price(close),
-        IsComplete = true,
-    };
+    private static Bar Bar(int index, long close) => TestBars.Flat(s_symbol, index, close);
 
     private sealed class CountingStrategy : IStrategy
     {
