@@ -62,6 +62,19 @@ public enum ReasonCode
     /// <summary>A bar falls outside any exchange session.</summary>
     OutsideSession = 208,
 
+    /// <summary>An intraday bar does not start on its timeframe's grid from the session open, or does not end one
+    /// period later (cut short only by the close).</summary>
+    MisalignedBar = 209,
+
+    /// <summary>A bar's volume is negative.</summary>
+    NegativeVolume = 210,
+
+    /// <summary>A bar's timeframe is not one the integrity guard was configured to track.</summary>
+    UntrackedTimeframe = 211,
+
+    /// <summary>A bar's feed id is not one the integrity guard was configured for.</summary>
+    UnknownFeed = 212,
+
     // Risk (3xx).
 
     /// <summary>The kill switch is on.</summary>
@@ -128,6 +141,34 @@ public enum ReasonCode
 
     /// <summary>Shadow mode: the intent was recorded, not executed.</summary>
     ShadowMode = 409,
+
+    /// <summary>A broker fill id was delivered again with different terms (symbol, side, quantity, price or fee):
+    /// the broker contradicts a fill already applied, so nothing is applied and the engine halts.</summary>
+    ConflictingFill = 410,
+
+    /// <summary>A broker order id names a different order than the event's client order id, or an order's ack or fill
+    /// names a second broker id where the broker cannot have renamed it: the engine and the broker disagree on which
+    /// order is which.</summary>
+    BrokerOrderIdConflict = 411,
+
+    /// <summary>A new order's client order id does not come after the last one created in the run (same or earlier event
+    /// sequence and intent index): the broker could be handed one id twice.</summary>
+    ClientOrderIdOutOfOrder = 412,
+
+    /// <summary>A cancel or replace for an order that has already ended (filled, canceled, rejected or expired): refused,
+    /// nothing to send.</summary>
+    OrderNotWorking = 413,
+
+    /// <summary>A cancel or replace for an order that already has a cancel or replace pending or queued: refused until the
+    /// broker answers the first.</summary>
+    OrderRequestPending = 414,
+
+    /// <summary>A replace for an order the broker has not named yet (no ack, no fill): refused, because a replace must
+    /// target the broker's order. Cancels are queued instead.</summary>
+    NoBrokerOrderId = 415,
+
+    /// <summary>A replace's new total quantity is not above the quantity already filled: refused (cancel the rest instead).</summary>
+    ReplaceNotAboveFilled = 416,
 
     // Operator (5xx).
 

@@ -9,5 +9,6 @@ namespace MiniQuantDesk.Engine.Gateway;
 /// <param name="IntegrityArmed">True while the integrity guard is armed (data clean, not stale, not halted).</param>
 /// <param name="IntegrityReason">Why integrity is not armed, when it is not.</param>
 /// <param name="AllocationCap">The engine's allocation cap: the most capital its positions may use.</param>
+/// <param name="AllocationBefore">The capital the engine's positions use now.</param>
 /// <param name="AllocationAfter">The capital the engine's positions would use after the command.</param>
-public readonly record struct GatewayChecks(bool IntegrityArmed, Reason IntegrityReason, Money AllocationCap, Money AllocationAfter);
+public readonly record struct GatewayChecks(bool IntegrityArmed, Reason IntegrityReason, Money AllocationCap, Money AllocationBefore, Money AllocationAfter);

@@ -68,7 +68,9 @@ public sealed class OrderGateway
             return Refuse(RiskAction.Reject, new Reason(ReasonCode.ReconcileNotClean, command.Symbol, command.EventTimeNs, evidence, _reconcile.MaxAgeNs));
         }
 
-        if (checks.AllocationAfter > checks.AllocationCap)
+        // Only an order that adds capital can breach the cap: one that reduces it must pass even when rising prices
+        // have carried the engine over its cap, or the cap would trap the capital it is meant to protect.
+        if (checks.AllocationAfter > checks.AllocationCap && checks.AllocationAfter > checks.AllocationBefore)
         {
             return Refuse(RiskAction.Reject, new Reason(ReasonCode.AllocationCapExceeded, command.Symbol, command.EventTimeNs, checks.AllocationAfter.Micros, checks.AllocationCap.Micros));
         }

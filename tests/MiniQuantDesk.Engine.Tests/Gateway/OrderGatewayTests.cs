@@ -83,6 +83,17 @@ public sealed class OrderGatewayTests
     }
 
     [Fact]
+    public void An_order_that_reduces_the_capital_used_passes_even_over_the_cap()
+    {
+        OrderGateway gateway = Gateway(out _, out _);
+        GatewayChecks overCap = Armed() with { AllocationBefore = s_cap + s_cap, AllocationAfter = s_cap + new Money(1) };
+
+        GatewayDecision decision = gateway.Decide(Submit() with { Side = Side.Sell }, overCap, Request(10) with { Side = Side.Sell, Position = 500 });
+
+        Assert.True(decision.IsApproved);
+    }
+
+    [Fact]
     public void A_cancel_is_approved_even_when_disarmed_halted_killed_and_unreconciled()
     {
         OrderGateway gateway = Gateway(out RiskEngine risk, out ReconcileStatus reconcile);
@@ -126,7 +137,7 @@ public sealed class OrderGatewayTests
     private static OrderCommand Submit() =>
         new(CommandKind.Submit, EngineId, 1, s_symbol, Side.Buy, 10, new Price(100 * Micros.PerUnit), 500);
 
-    private static GatewayChecks Armed() => new(true, Reason.None, s_cap, new Money(1_000 * Micros.PerUnit));
+    private static GatewayChecks Armed() => new(true, Reason.None, s_cap, Money.Zero, new Money(1_000 * Micros.PerUnit));
 
     private static OrderRequest Request(long quantity) =>
         new(s_symbol, Side.Buy, quantity, new Price(100 * Micros.PerUnit), 0, Money.Zero, new Money(100_000 * Micros.PerUnit), 500, 1, false);
