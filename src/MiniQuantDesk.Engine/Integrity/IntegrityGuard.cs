@@ -1,0 +1,574 @@
+using MiniQuantDesk.Engine.Market;
+using MiniQuantDesk.Engine.Market.Calendar;
+
+namespace MiniQuantDesk.Engine.Integrity;
+
+/// <summary>
+/// The first handler on every market-data event: decides whether a bar may reach strategies, and whether the data
+/// can be trusted at all. Per bar, in this order:
+/// <list type="number">
+/// <item>event time must not go backwards (else halt: every time-based check depends on it);</item>
+/// <item>the symbol, timeframe and feed must be ones the guard was sized for (else reject);</item>
+/// <item>the bar must be complete: flagged so, and used no earlier than its close (no lookahead);</item>
+/// <item>its prices positive, high ≥ low, open and close within [low, high], volume not negative;</item>
+/// <item>it must lie in a session of the calendar: a daily bar on a trading day (the New York date of its start, so
+/// the edge stamps daily bars at the session open: one stamped at midnight UTC would fall on the New York day
+/// before) and ending no earlier than that session's close; an N-minute bar on the N-minute grid from the open
+/// (09:30, 09:35, ... for 5-minute bars; an hourly bar starts at 09:30, not 09:00), ending N minutes later or at
+/// the close;</item>
+/// <item>it must come after the last bar of its series from the same feed (else duplicate or out of order);</item>
+/// <item>if the series already holds a bar with that start (from another feed), the two must agree within the
+/// tolerance (else halt); an agreeing copy is <see cref="IntegrityAction.Corroborate"/>d, never shown twice;</item>
+/// <item>a new bar must follow the last accepted one with at most the tolerated number of expected bars missing, by
+/// the calendar (else disarm: a gap). Weekends, holidays, closures, early closes and nights are not gaps.</item>
+/// </list>
+/// A timer event (<see cref="OnTimer"/>) disarms when a bar that was due is later than the staleness bound.
+/// <para>
+/// Halt and disarm are sticky: once set, every bar is refused with the reason that set them, until an operator calls
+/// <see cref="ClearHalt"/> (halt → disarmed) and <see cref="Arm"/> (disarmed → armed). The guard keeps following
+/// its series while disarmed or halted (a sound bar still advances them), so that after re-arming it judges the next
+/// bar against the latest data, not against the bar before the incident; a halt found while disarmed still escalates.
+/// </para>
+/// <para>
+/// Pure and deterministic: time comes only from the events; all state lives in arrays allocated at construction
+/// (indexed by symbol, timeframe and feed), and no call allocates. Single-threaded: the business-logic thread owns it.
+/// </para>
+/// </summary>
+public sealed class IntegrityGuard
+{
+    private const long NoSlot = long.MinValue;
+    private const long NotDue = long.MaxValue;
+
+    private readonly NyseCalendar _calendar;
+    private readonly int _symbolCapacity;
+    private readonly int _timeframeCount;
+    private readonly int _feedCount;
+    private readonly int _gapTolerance;
+    private readonly long _staleAfterNs;
+    private readonly long _priceTolerance;
+    private readonly long _volumeTolerance;
+    private readonly int _window;
+    private readonly int[] _timeframeIndexByMinutes;
+    private readonly Timeframe[] _timeframes;
+    private readonly long[] _barNs;
+
+    // Per series (symbol × timeframe).
+    private readonly long[] _latestSlot;
+    private readonly long[] _latestStartNs;
+    private readonly long[] _nextSlot;
+    private readonly long[] _expectedFromNs;
+    private readonly long[] _dueStartNs;
+    private readonly long[] _dueEndNs;
+    private readonly int[] _windowNext;
+    private readonly AcceptedBarCopy[] _copies;
+
+    // Per series × feed.
+    private readonly long[] _feedLastSlot;
+    private readonly long[] _feedLastStartNs;
+
+    private long _lastEventTimeNs = long.MinValue;
+    private IntegrityDecision _sticky;
+
+    /// <summary>Sizes the guard for <paramref name="options"/> over <paramref name="calendar"/>.</summary>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public IntegrityGuard(NyseCalendar calendar, IntegrityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _calendar = calendar;
+        _symbolCapacity = options.SymbolCapacity;
+        _timeframes = [.. options.Timeframes];
+        _timeframeCount = _timeframes.Length;
+        _feedCount = options.FeedCount;
+        _gapTolerance = options.GapToleranceBars;
+        _staleAfterNs = options.StaleAfterNs;
+        _priceTolerance = options.PriceToleranceMicros;
+        _volumeTolerance = options.VolumeTolerance;
+        _window = options.CopyWindowBars;
+
+        _timeframeIndexByMinutes = new int[391];
+        Array.Fill(_timeframeIndexByMinutes, -1);
+        _barNs = new long[_timeframeCount];
+        for (int t = 0; t < _timeframeCount; t++)
+        {
+            _timeframeIndexByMinutes[_timeframes[t].Minutes] = t;
+            _barNs[t] = NyseCalendar.BarNs(_timeframes[t]);
+        }
+
+        int series = checked(_symbolCapacity * _timeframeCount);
+        _latestSlot = Filled(series, NoSlot);
+        _latestStartNs = Filled(series, NoSlot);
+        _nextSlot = Filled(series, NoSlot);
+        _expectedFromNs = Filled(series, NoSlot);
+        _dueStartNs = Filled(series, NotDue);
+        _dueEndNs = Filled(series, NotDue);
+        _windowNext = new int[series];
+        _copies = new AcceptedBarCopy[checked(series * _window)];
+        for (int i = 0; i < _copies.Length; i++)
+        {
+            _copies[i].Slot = NoSlot;
+        }
+
+        _feedLastSlot = Filled(checked(series * _feedCount), NoSlot);
+        _feedLastStartNs = Filled(series * _feedCount, NoSlot);
+    }
+
+    /// <summary>Armed, disarmed or halted.</summary>
+    public IntegrityState State { get; private set; }
+
+    /// <summary>True when no disarm or halt is outstanding: the gateway's integrity check.</summary>
+    public bool IsArmed => State == IntegrityState.Armed;
+
+    /// <summary>The decision that disarmed or halted the guard (returned for every bar until cleared); default when armed.</summary>
+    public IntegrityDecision StickyDecision => _sticky;
+
+    /// <summary>
+    /// Decides about one bar at event time <paramref name="eventTimeNs"/> (the time the engine handles it, which
+    /// must not precede the bar's close). Never throws and never allocates, whatever the bar holds.
+    /// </summary>
+    public IntegrityDecision OnBar(in Bar bar, long eventTimeNs) => Conclude(Inspect(in bar, eventTimeNs));
+
+    /// <summary>
+    /// Checks, at a timer event, that no series is stale: a series that has accepted a bar (or was declared with
+    /// <see cref="Expect"/>) has its next bar due at that bar's close by the calendar (no bar is due overnight, over
+    /// a weekend or a holiday); when the most overdue one is later than the bound, the guard disarms.
+    /// </summary>
+    public IntegrityDecision OnTimer(long eventTimeNs)
+    {
+        if (eventTimeNs < _lastEventTimeNs)
+        {
+            return Conclude(TimeWentBackwards(SymbolId.None, default, -1, 0, eventTimeNs, _lastEventTimeNs));
+        }
+
+        _lastEventTimeNs = eventTimeNs;
+        if (State != IntegrityState.Armed)
+        {
+            return _sticky;
+        }
+
+        int worst = -1;
+        long worstLateness = 0;
+        for (int series = 0; series < _dueEndNs.Length; series++)
+        {
+            long due = _dueEndNs[series];
+            if (eventTimeNs > due && eventTimeNs - due > worstLateness)
+            {
+                worstLateness = eventTimeNs - due;
+                worst = series;
+            }
+        }
+
+        if (worst < 0 || worstLateness <= _staleAfterNs)
+        {
+            return default;
+        }
+
+        var symbol = new SymbolId((worst / _timeframeCount) + 1);
+        Timeframe timeframe = _timeframes[worst % _timeframeCount];
+        var evidence = new IntegrityEvidence(timeframe, -1, _dueStartNs[worst], _dueEndNs[worst], BarField.None, -1);
+        return Conclude(Decide(IntegrityAction.Disarm, ReasonCode.StaleFeed, symbol, eventTimeNs, worstLateness, _staleAfterNs, evidence));
+    }
+
+    /// <summary>
+    /// Declares, before its first bar, that a series must deliver every bar from <paramref name="fromNs"/> on: its
+    /// first bar is then checked for a gap from that time, and it can go stale before it delivered anything.
+    /// Without it, a series is followed from its first bar. Setup only (not an event).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The symbol or timeframe is not tracked, or the time is outside the calendar.</exception>
+    public void Expect(SymbolId symbol, Timeframe timeframe, long fromNs)
+    {
+        if (symbol.Value <= 0 || symbol.Value > _symbolCapacity)
+        {
+            throw new ArgumentOutOfRangeException(nameof(symbol), symbol.Value, $"The guard tracks symbol ids 1 to {_symbolCapacity}.");
+        }
+
+        int t = (uint)timeframe.Minutes <= 390 ? _timeframeIndexByMinutes[timeframe.Minutes] : -1;
+        if (t < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeframe), timeframe.Minutes, "The guard does not track this timeframe.");
+        }
+
+        if (!_calendar.TryLocateDay(fromNs, out int day))
+        {
+            throw new ArgumentOutOfRangeException(nameof(fromNs), fromNs, "The time is outside the calendar's range.");
+        }
+
+        int series = ((symbol.Value - 1) * _timeframeCount) + t;
+        long barNs = _barNs[t];
+        long firstStart = _calendar.FirstBarStartAtOrAfter(day, fromNs, barNs);
+        _expectedFromNs[series] = fromNs;
+        if (firstStart == long.MaxValue)
+        {
+            return;
+        }
+
+        _calendar.TryLocateDay(firstStart, out int firstDay);
+        int ordinal = _calendar.OrdinalOfDay(firstDay);
+        _nextSlot[series] = barNs == 0 ? ordinal : firstStart;
+        SetDue(series, firstStart, ordinal, barNs);
+    }
+
+    /// <summary>
+    /// Operator: arms a disarmed guard (bars are judged normally again). A halted guard is not armed: clear the halt
+    /// first, on purpose, so that a halt always takes two deliberate steps to undo.
+    /// </summary>
+    /// <returns>True when the guard is now armed; false when it is halted.</returns>
+    public bool Arm()
+    {
+        if (State == IntegrityState.Halted)
+        {
+            return false;
+        }
+
+        State = IntegrityState.Armed;
+        _sticky = default;
+        return true;
+    }
+
+    /// <summary>Operator: turns a halt into a disarm with the same reason; <see cref="Arm"/> then arms the guard.</summary>
+    /// <returns>True when a halt was cleared; false when the guard was not halted.</returns>
+    public bool ClearHalt()
+    {
+        if (State != IntegrityState.Halted)
+        {
+            return false;
+        }
+
+        State = IntegrityState.Disarmed;
+        _sticky = _sticky with { Action = IntegrityAction.Disarm };
+        return true;
+    }
+
+    private static long[] Filled(int length, long value)
+    {
+        long[] array = new long[length];
+        Array.Fill(array, value);
+        return array;
+    }
+
+    private static IntegrityDecision Decide(
+        IntegrityAction action, ReasonCode code, SymbolId symbol, long eventTimeNs, long observed, long limit, in IntegrityEvidence evidence) =>
+        new(action, new Reason(code, symbol, eventTimeNs, observed, limit), evidence);
+
+    private static IntegrityDecision TimeWentBackwards(SymbolId symbol, Timeframe timeframe, int feed, long startNs, long eventTimeNs, long lastEventTimeNs) =>
+        Decide(IntegrityAction.Halt, ReasonCode.TimeWentBackwards, symbol, eventTimeNs, eventTimeNs, lastEventTimeNs, new IntegrityEvidence(timeframe, feed, startNs, lastEventTimeNs, BarField.None, -1));
+
+    /// <summary>Applies the sticky state: a disarm or halt sets it (halt over disarm, never the reverse); while it is
+    /// set, every decision is the one that set it.</summary>
+    private IntegrityDecision Conclude(in IntegrityDecision finding)
+    {
+        switch (finding.Action)
+        {
+            case IntegrityAction.Halt when State != IntegrityState.Halted:
+                State = IntegrityState.Halted;
+                _sticky = finding;
+                return finding;
+            case IntegrityAction.Disarm when State == IntegrityState.Armed:
+                State = IntegrityState.Disarmed;
+                _sticky = finding;
+                return finding;
+            default:
+                return State == IntegrityState.Armed ? finding : _sticky;
+        }
+    }
+
+    private IntegrityDecision Inspect(in Bar bar, long eventTimeNs)
+    {
+        SymbolId symbol = bar.Symbol;
+        Timeframe timeframe = bar.Timeframe;
+        int feed = bar.FeedId;
+        var evidence = new IntegrityEvidence(timeframe, feed, bar.StartNs, 0, BarField.None, -1);
+        if (eventTimeNs < _lastEventTimeNs)
+        {
+            return TimeWentBackwards(symbol, timeframe, feed, bar.StartNs, eventTimeNs, _lastEventTimeNs);
+        }
+
+        _lastEventTimeNs = eventTimeNs;
+        if (symbol.Value <= 0 || symbol.Value > _symbolCapacity)
+        {
+            return Decide(IntegrityAction.Reject, ReasonCode.UnknownSymbol, symbol, eventTimeNs, symbol.Value, _symbolCapacity, evidence);
+        }
+
+        int t = (uint)timeframe.Minutes <= 390 ? _timeframeIndexByMinutes[timeframe.Minutes] : -1;
+        if (t < 0)
+        {
+            return Decide(IntegrityAction.Reject, ReasonCode.UntrackedTimeframe, symbol, eventTimeNs, timeframe.Minutes, 0, evidence);
+        }
+
+        if ((uint)feed >= (uint)_feedCount)
+        {
+            return Decide(IntegrityAction.Reject, ReasonCode.UnknownFeed, symbol, eventTimeNs, feed, _feedCount - 1, evidence);
+        }
+
+        if (!bar.IsComplete)
+        {
+            return Decide(IntegrityAction.Reject, ReasonCode.IncompleteBar, symbol, eventTimeNs, 0, 1, evidence);
+        }
+
+        if (eventTimeNs < bar.EndNs)
+        {
+            return Decide(IntegrityAction.Reject, ReasonCode.IncompleteBar, symbol, eventTimeNs, eventTimeNs, bar.EndNs, evidence);
+        }
+
+        IntegrityDecision inconsistency = CheckValues(in bar, eventTimeNs, in evidence);
+        if (inconsistency.Action != IntegrityAction.Accept)
+        {
+            return inconsistency;
+        }
+
+        long barNs = _barNs[t];
+        IntegrityDecision placement = Place(in bar, eventTimeNs, barNs, in evidence, out long slot, out int ordinal);
+        if (placement.Action != IntegrityAction.Accept)
+        {
+            return placement;
+        }
+
+        int series = ((symbol.Value - 1) * _timeframeCount) + t;
+        int feedIndex = (series * _feedCount) + feed;
+        long feedLast = _feedLastSlot[feedIndex];
+        if (slot <= feedLast)
+        {
+            ReasonCode code = slot == feedLast ? ReasonCode.DuplicateBar : ReasonCode.OutOfOrderBar;
+            return Decide(IntegrityAction.Reject, code, symbol, eventTimeNs, bar.StartNs, _feedLastStartNs[feedIndex], evidence with { ReferenceNs = _feedLastStartNs[feedIndex] });
+        }
+
+        _feedLastSlot[feedIndex] = slot;
+        _feedLastStartNs[feedIndex] = bar.StartNs;
+        if (slot <= _latestSlot[series])
+        {
+            return CompareWithAcceptedCopy(in bar, eventTimeNs, series, slot, in evidence);
+        }
+
+        return AcceptNew(in bar, eventTimeNs, series, slot, ordinal, barNs, in evidence);
+    }
+
+    private static IntegrityDecision CheckValues(in Bar bar, long eventTimeNs, in IntegrityEvidence evidence)
+    {
+        SymbolId symbol = bar.Symbol;
+        long open = bar.Open.Micros;
+        long high = bar.High.Micros;
+        long low = bar.Low.Micros;
+        long close = bar.Close.Micros;
+        BarField nonPositive = open <= 0 ? BarField.Open : high <= 0 ? BarField.High : low <= 0 ? BarField.Low : close <= 0 ? BarField.Close : BarField.None;
+        if (nonPositive != BarField.None)
+        {
+            long value = nonPositive switch { BarField.Open => open, BarField.High => high, BarField.Low => low, _ => close };
+            return Decide(IntegrityAction.Reject, ReasonCode.NonPositivePrice, symbol, eventTimeNs, value, 0, evidence with { Field = nonPositive });
+        }
+
+        if (high < low)
+        {
+            return Decide(IntegrityAction.Reject, ReasonCode.InconsistentBar, symbol, eventTimeNs, high, low, evidence with { Field = BarField.High });
+        }
+
+        if (open < low || open > high)
+        {
+            return Decide(IntegrityAction.Reject, ReasonCode.InconsistentBar, symbol, eventTimeNs, open, open < low ? low : high, evidence with { Field = BarField.Open });
+        }
+
+        if (close < low || close > high)
+        {
+            return Decide(IntegrityAction.Reject, ReasonCode.InconsistentBar, symbol, eventTimeNs, close, close < low ? low : high, evidence with { Field = BarField.Close });
+        }
+
+        if (bar.Volume < 0)
+        {
+            return Decide(IntegrityAction.Reject, ReasonCode.NegativeVolume, symbol, eventTimeNs, bar.Volume, 0, evidence with { Field = BarField.Volume });
+        }
+
+        return default;
+    }
+
+    /// <summary>Finds the bar's session and its slot in the series: the session ordinal for a daily bar, the start
+    /// for an intraday bar.</summary>
+    private IntegrityDecision Place(in Bar bar, long eventTimeNs, long barNs, in IntegrityEvidence evidence, out long slot, out int ordinal)
+    {
+        slot = NoSlot;
+        ordinal = -1;
+        long start = bar.StartNs;
+        if (!_calendar.TryLocateDay(start, out int day))
+        {
+            return Decide(IntegrityAction.Reject, ReasonCode.OutsideSession, bar.Symbol, eventTimeNs, start, 0, evidence);
+        }
+
+        if (barNs == 0)
+        {
+            ordinal = _calendar.OrdinalOfDay(day);
+            if (ordinal < 0)
+            {
+                return Decide(IntegrityAction.Reject, ReasonCode.OutsideSession, bar.Symbol, eventTimeNs, start, 0, evidence);
+            }
+
+            long close = _calendar.CloseAt(ordinal);
+            if (bar.EndNs < close)
+            {
+                // A daily bar that ends before its session closes cannot hold the whole session.
+                return Decide(IntegrityAction.Reject, ReasonCode.IncompleteBar, bar.Symbol, eventTimeNs, bar.EndNs, close, evidence);
+            }
+
+            slot = ordinal;
+            return default;
+        }
+
+        ordinal = _calendar.SessionContaining(day, start);
+        if (ordinal < 0)
+        {
+            return Decide(IntegrityAction.Reject, ReasonCode.OutsideSession, bar.Symbol, eventTimeNs, start, 0, evidence);
+        }
+
+        long open = _calendar.OpenAt(ordinal);
+        long offset = (start - open) % barNs;
+        if (offset != 0)
+        {
+            return Decide(IntegrityAction.Reject, ReasonCode.MisalignedBar, bar.Symbol, eventTimeNs, start, start - offset, evidence);
+        }
+
+        long end = Math.Min(start + barNs, _calendar.CloseAt(ordinal));
+        if (bar.EndNs != end)
+        {
+            return Decide(IntegrityAction.Reject, ReasonCode.MisalignedBar, bar.Symbol, eventTimeNs, bar.EndNs, end, evidence);
+        }
+
+        slot = start;
+        return default;
+    }
+
+    /// <summary>A bar the series already holds (another feed delivered it first): agree → corroborate; disagree → halt.</summary>
+    private IntegrityDecision CompareWithAcceptedCopy(in Bar bar, long eventTimeNs, int series, long slot, in IntegrityEvidence evidence)
+    {
+        int first = series * _window;
+        int newest = _windowNext[series];
+        for (int k = 1; k <= _window; k++)
+        {
+            ref AcceptedBarCopy copy = ref _copies[first + ((newest - k + _window) % _window)];
+            if (copy.Slot != slot)
+            {
+                continue;
+            }
+
+            IntegrityEvidence against = evidence with { ReferenceNs = copy.StartNs, OtherFeedId = copy.FeedId };
+            BarField field =
+                Differs(bar.Open.Micros, copy.Open, _priceTolerance) ? BarField.Open
+                : Differs(bar.High.Micros, copy.High, _priceTolerance) ? BarField.High
+                : Differs(bar.Low.Micros, copy.Low, _priceTolerance) ? BarField.Low
+                : Differs(bar.Close.Micros, copy.Close, _priceTolerance) ? BarField.Close
+                : Differs(bar.Volume, copy.Volume, _volumeTolerance) ? BarField.Volume
+                : BarField.None;
+            if (field == BarField.None)
+            {
+                return new IntegrityDecision(IntegrityAction.Corroborate, Reason.None, against);
+            }
+
+            (long observed, long accepted) = field switch
+            {
+                BarField.Open => (bar.Open.Micros, copy.Open),
+                BarField.High => (bar.High.Micros, copy.High),
+                BarField.Low => (bar.Low.Micros, copy.Low),
+                BarField.Close => (bar.Close.Micros, copy.Close),
+                _ => (bar.Volume, copy.Volume),
+            };
+            return Decide(IntegrityAction.Halt, ReasonCode.FeedDisagreement, bar.Symbol, eventTimeNs, observed, accepted, against with { Field = field });
+        }
+
+        // Older than the bars kept for comparison, or a bar the series never had: it cannot be checked, so it is refused.
+        long latest = _latestStartNs[series];
+        return Decide(IntegrityAction.Reject, ReasonCode.OutOfOrderBar, bar.Symbol, eventTimeNs, bar.StartNs, latest, evidence with { ReferenceNs = latest });
+    }
+
+    /// <summary>A bar after the series' latest: the gap check, then it becomes the latest and is kept for comparison.</summary>
+    private IntegrityDecision AcceptNew(in Bar bar, long eventTimeNs, int series, long slot, int ordinal, long barNs, in IntegrityEvidence evidence)
+    {
+        long missing = MissingBefore(series, slot, barNs);
+        long after = _latestStartNs[series] != NoSlot ? _latestStartNs[series] : _expectedFromNs[series];
+
+        _latestSlot[series] = slot;
+        _latestStartNs[series] = bar.StartNs;
+        ref AcceptedBarCopy copy = ref _copies[(series * _window) + _windowNext[series]];
+        copy.Slot = slot;
+        copy.StartNs = bar.StartNs;
+        copy.Open = bar.Open.Micros;
+        copy.High = bar.High.Micros;
+        copy.Low = bar.Low.Micros;
+        copy.Close = bar.Close.Micros;
+        copy.Volume = bar.Volume;
+        copy.FeedId = bar.FeedId;
+        _windowNext[series] = (_windowNext[series] + 1) % _window;
+        AdvanceExpectation(series, slot, ordinal, barNs);
+
+        if (missing > _gapTolerance)
+        {
+            return Decide(IntegrityAction.Disarm, ReasonCode.GapDetected, bar.Symbol, eventTimeNs, missing, _gapTolerance, evidence with { ReferenceNs = after });
+        }
+
+        return new IntegrityDecision(IntegrityAction.Accept, Reason.None, evidence);
+    }
+
+    /// <summary>How many bars the calendar expects between the series' next expected bar and this one.</summary>
+    private long MissingBefore(int series, long slot, long barNs)
+    {
+        long next = _nextSlot[series];
+        if (next == NoSlot || slot <= next)
+        {
+            return 0;
+        }
+
+        if (barNs == 0)
+        {
+            return slot - next;
+        }
+
+        _calendar.TryLocateDay(next, out int nextDay);
+        _calendar.TryLocateDay(slot, out int day);
+        return _calendar.CountBarStarts(nextDay, next, day, slot, barNs);
+    }
+
+    /// <summary>Moves the series' next expected bar (and when it is due) past the bar just accepted.</summary>
+    private void AdvanceExpectation(int series, long slot, int ordinal, long barNs)
+    {
+        if (barNs == 0)
+        {
+            int nextOrdinal = ordinal + 1;
+            _nextSlot[series] = nextOrdinal;
+            if (nextOrdinal < _calendar.TradingDayCount)
+            {
+                SetDue(series, _calendar.OpenAt(nextOrdinal), nextOrdinal, barNs);
+            }
+            else
+            {
+                _dueStartNs[series] = _dueEndNs[series] = NotDue;
+            }
+
+            return;
+        }
+
+        long nextStart = slot + barNs;
+        if (nextStart < _calendar.CloseAt(ordinal))
+        {
+            _nextSlot[series] = nextStart;
+            SetDue(series, nextStart, ordinal, barNs);
+        }
+        else if (ordinal + 1 < _calendar.TradingDayCount)
+        {
+            _nextSlot[series] = _calendar.OpenAt(ordinal + 1);
+            SetDue(series, _nextSlot[series], ordinal + 1, barNs);
+        }
+        else
+        {
+            _nextSlot[series] = long.MaxValue;
+            _dueStartNs[series] = _dueEndNs[series] = NotDue;
+        }
+    }
+
+    /// <summary>The next bar of a series starts at <paramref name="start"/> in session <paramref name="ordinal"/>; it
+    /// is due at its close (a daily bar: the session's close).</summary>
+    private void SetDue(int series, long start, int ordinal, long barNs)
+    {
+        long close = _calendar.CloseAt(ordinal);
+        _dueStartNs[series] = start;
+        _dueEndNs[series] = barNs == 0 ? close : Math.Min(start + barNs, close);
+    }
+
+    private static bool Differs(long value, long accepted, long tolerance) =>
+        value > accepted ? value - accepted > tolerance : accepted - value > tolerance;
+}
