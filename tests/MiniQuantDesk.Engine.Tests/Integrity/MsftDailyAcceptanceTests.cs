@@ -19,7 +19,7 @@ public sealed class MsftDailyAcceptanceTests
     [SharedDataFact]
     public void Over_the_whole_MSFT_file_the_guard_finds_no_gap_and_accepts_every_bar()
     {
-        (DateOnly Date, Bar Bar)[] rows = MsftDailyFile.Read();
+        (DateOnly Date, Bar Bar)[] rows = DailyBarFile.Read(SharedData.PathOf("MSFT_1d_adj.csv"), SessionBars.Msft);
         var guard = new IntegrityGuard(NyseCalendar.Default, s_options);
         guard.Expect(SessionBars.Msft, Timeframe.Daily, NewYork.At(1990, 1, 1, 0, 0));
 
@@ -35,7 +35,7 @@ public sealed class MsftDailyAcceptanceTests
     [SharedDataFact]
     public void Removing_any_trading_day_from_the_MSFT_file_is_reported_as_a_gap_of_one_after_the_day_before()
     {
-        (DateOnly Date, Bar Bar)[] rows = MsftDailyFile.Read();
+        (DateOnly Date, Bar Bar)[] rows = DailyBarFile.Read(SharedData.PathOf("MSFT_1d_adj.csv"), SessionBars.Msft);
 
         // An interior day: the verdict on a bar depends only on its series' last accepted bar, so taking day i out
         // is judged exactly by handing the guard day i − 1 and then day i + 1.
@@ -66,7 +66,7 @@ public sealed class MsftDailyAcceptanceTests
     [SharedDataFact]
     public void Removing_random_days_from_a_full_run_reports_one_gap_exactly_where_each_day_was_taken_out()
     {
-        (DateOnly Date, Bar Bar)[] rows = MsftDailyFile.Read();
+        (DateOnly Date, Bar Bar)[] rows = DailyBarFile.Read(SharedData.PathOf("MSFT_1d_adj.csv"), SessionBars.Msft);
         Arbitrary<int[]> removals = Gen.ArrayOf(Gen.Choose(1, rows.Length - 2)).Select(r => r.Distinct().Order().ToArray()).ToArbitrary();
 
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(20), Prop.ForAll(removals, removed =>

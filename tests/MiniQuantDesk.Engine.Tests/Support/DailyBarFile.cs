@@ -1,29 +1,33 @@
 using System.Globalization;
 using MiniQuantDesk.Engine.Market;
+using MiniQuantDesk.Engine.Market.Calendar;
 using MiniQuantDesk.Engine.Numerics;
-using MiniQuantDesk.Engine.Time;
+using MiniQuantDesk.Engine.Tests.Market;
 
 namespace MiniQuantDesk.Engine.Tests.Support;
 
-/// <summary>Reads a daily bar file of the shared reference data (header <c>timestamp,open,high,low,close,volume</c>,
-/// date-only timestamps) into bars, with a deliberately simple reader: the tests check the engine, not a parser.
-/// A daily bar is stamped 09:30 to 16:00 New York, taken as UTC−5 here (tests need order, not the exact hour).</summary>
+/// <summary>
+/// Reads a daily bar file of the shared reference data (header <c>timestamp,open,high,low,close,volume</c>,
+/// date-only timestamps) with deliberately simple code: the tests check the engine, not a parser. A date-only bar
+/// covers its session: it opens at 09:30 and closes at 16:00 New York (13:00 on an early close), so it may be used
+/// from its close on.
+/// </summary>
 internal static class DailyBarFile
 {
     public static (DateOnly Date, Bar Bar)[] Read(string path, SymbolId symbol)
     {
-        var bars = new List<(DateOnly, Bar)>();
+        var rows = new List<(DateOnly, Bar)>();
         foreach (string line in File.ReadLines(path).Skip(1))
         {
             string[] fields = line.Split(',');
             DateOnly date = DateOnly.ParseExact(fields[0], "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            long midnight = EventTime.FromDateTimeOffset(new DateTimeOffset(date, TimeOnly.MinValue, TimeSpan.Zero));
-            bars.Add((date, new Bar
+            long close = NyseCalendar.Default.TryGetSession(date, out _, out long sessionClose) ? sessionClose : NewYork.At(date, 16, 0);
+            rows.Add((date, new Bar
             {
                 Symbol = symbol,
                 Timeframe = Timeframe.Daily,
-                StartNs = midnight + (14 * EventTime.NanosPerHour) + (30 * EventTime.NanosPerMinute),
-                EndNs = midnight + (21 * EventTime.NanosPerHour),
+                StartNs = NewYork.At(date, 9, 30),
+                EndNs = close,
                 Open = ParsePrice(fields[1]),
                 High = ParsePrice(fields[2]),
                 Low = ParsePrice(fields[3]),
@@ -33,7 +37,7 @@ internal static class DailyBarFile
             }));
         }
 
-        return [.. bars];
+        return [.. rows];
     }
 
     private static Price ParsePrice(string text) =>
