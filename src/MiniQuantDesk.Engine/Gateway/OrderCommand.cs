@@ -1,3 +1,4 @@
+using MiniQuantDesk.Engine.Execution;
 using MiniQuantDesk.Engine.Market;
 using MiniQuantDesk.Engine.Numerics;
 
@@ -6,7 +7,9 @@ namespace MiniQuantDesk.Engine.Gateway;
 /// <summary>What the engine asks the gateway to send: a submit, cancel or replace. Plain numbers, no strings.</summary>
 /// <param name="Kind">Submit, cancel or replace.</param>
 /// <param name="EngineId">The engine that asks.</param>
-/// <param name="OrderKey">The engine's key of the order (the OMS slot or client order id handle).</param>
+/// <param name="Order">The order in the engine's order manager.</param>
+/// <param name="ClientOrderId">The order's client order id, which the broker sees (stable across retries).</param>
+/// <param name="Target">For a cancel or replace: the broker's id of the order, from the broker order map.</param>
 /// <param name="Symbol">The symbol.</param>
 /// <param name="Side">Buy or sell.</param>
 /// <param name="Quantity">Shares: the order's total (for a replace, the new total).</param>
@@ -15,7 +18,9 @@ namespace MiniQuantDesk.Engine.Gateway;
 public readonly record struct OrderCommand(
     CommandKind Kind,
     int EngineId,
-    long OrderKey,
+    OrderId Order,
+    ClientOrderId ClientOrderId,
+    BrokerOrderId Target,
     SymbolId Symbol,
     Side Side,
     long Quantity,

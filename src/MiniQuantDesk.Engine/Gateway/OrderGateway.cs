@@ -35,9 +35,15 @@ public sealed class OrderGateway
     /// <param name="riskRequest">The order as risk judges it (for a replace: the order it would become).</param>
     public GatewayDecision Decide(in OrderCommand command, in GatewayChecks checks, in OrderRequest riskRequest)
     {
-        if (command.EngineId != EngineId)
+        if (command.EngineId != EngineId || command.ClientOrderId.EngineId != EngineId)
         {
-            return Refuse(RiskAction.Halt, new Reason(ReasonCode.WrongEngine, command.Symbol, command.EventTimeNs, command.EngineId, EngineId));
+            return Refuse(RiskAction.Halt, new Reason(ReasonCode.WrongEngine, command.Symbol, command.EventTimeNs, command.ClientOrderId.EngineId, EngineId));
+        }
+
+        // Cancel and replace always target the broker's id of the order, taken from the broker order map.
+        if (command.Kind is CommandKind.Cancel or CommandKind.Replace && !command.Target.IsSet)
+        {
+            return Refuse(RiskAction.Reject, new Reason(ReasonCode.NoBrokerOrderId, command.Symbol, command.EventTimeNs, command.Order.Value, 0));
         }
 
         switch (command.Kind)

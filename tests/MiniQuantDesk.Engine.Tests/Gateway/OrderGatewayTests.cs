@@ -1,3 +1,4 @@
+using MiniQuantDesk.Engine.Execution;
 using MiniQuantDesk.Engine.Gateway;
 using MiniQuantDesk.Engine.Market;
 using MiniQuantDesk.Engine.Numerics;
@@ -101,7 +102,7 @@ public sealed class OrderGatewayTests
         risk.Halt(new Reason(ReasonCode.OperatorHalt, SymbolId.None, 0, 0, 0));
         reconcile.MarkDirty(new Reason(ReasonCode.UnknownOrder, s_symbol, 0, 0, 0));
 
-        GatewayDecision decision = gateway.Decide(Submit() with { Kind = CommandKind.Cancel }, Armed() with { IntegrityArmed = false }, Request(10));
+        GatewayDecision decision = gateway.Decide(Submit() with { Kind = CommandKind.Cancel, Target = new BrokerOrderId(9) }, Armed() with { IntegrityArmed = false }, Request(10));
 
         Assert.True(decision.IsApproved);
     }
@@ -116,12 +117,34 @@ public sealed class OrderGatewayTests
         Assert.Equal((RiskAction.Halt, ReasonCode.WrongEngine), (decision.RiskAction, decision.Reason.Code));
     }
 
+    [Theory]
+    [InlineData(CommandKind.Cancel)]
+    [InlineData(CommandKind.Replace)]
+    public void A_cancel_or_replace_without_the_brokers_order_id_is_refused(CommandKind kind)
+    {
+        OrderGateway gateway = Gateway(out _, out _);
+
+        GatewayDecision decision = gateway.Decide(Submit() with { Kind = kind }, Armed(), Request(10));
+
+        Assert.Equal((RiskAction.Reject, ReasonCode.NoBrokerOrderId), (decision.RiskAction, decision.Reason.Code));
+    }
+
+    [Fact]
+    public void A_client_order_id_of_another_engine_is_refused_and_halts()
+    {
+        OrderGateway gateway = Gateway(out _, out _);
+
+        GatewayDecision decision = gateway.Decide(Submit() with { ClientOrderId = new ClientOrderId(EngineId + 1, 1, 42, 0) }, Armed(), Request(10));
+
+        Assert.Equal((RiskAction.Halt, ReasonCode.WrongEngine), (decision.RiskAction, decision.Reason.Code));
+    }
+
     [Fact]
     public void A_replace_is_checked_like_a_submit()
     {
         OrderGateway gateway = Gateway(out _, out _, maxOrderQuantity: 5);
 
-        GatewayDecision decision = gateway.Decide(Submit() with { Kind = CommandKind.Replace, Quantity = 10 }, Armed(), Request(10));
+        GatewayDecision decision = gateway.Decide(Submit() with { Kind = CommandKind.Replace, Target = new BrokerOrderId(9), Quantity = 10 }, Armed(), Request(10));
 
         Assert.Equal(ReasonCode.MaxOrderQuantity, decision.Reason.Code);
     }
@@ -135,7 +158,7 @@ public sealed class OrderGatewayTests
     }
 
     private static OrderCommand Submit() =>
-        new(CommandKind.Submit, EngineId, 1, s_symbol, Side.Buy, 10, new Price(100 * Micros.PerUnit), 500);
+        new(CommandKind.Submit, EngineId, new OrderId(1), new ClientOrderId(EngineId, 1, 42, 0), default, s_symbol, Side.Buy, 10, new Price(100 * Micros.PerUnit), 500);
 
     private static GatewayChecks Armed() => new(true, Reason.None, s_cap, Money.Zero, new Money(1_000 * Micros.PerUnit));
 
