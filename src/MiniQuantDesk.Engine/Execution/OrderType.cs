@@ -11,4 +11,10 @@ public enum OrderType : byte
 
     /// <summary>At the limit price or better: the order carries a positive limit.</summary>
     Limit = 2,
+
+    /// <summary>Becomes a market order once the price trades at or through the stop price.</summary>
+    Stop = 3,
+
+    /// <summary>Becomes a limit order once the price trades at or through the stop price.</summary>
+    StopLimit = 4,
 }

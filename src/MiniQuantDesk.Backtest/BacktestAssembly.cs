@@ -1,0 +1,6 @@
+namespace MiniQuantDesk.Backtest;
+
+/// <summary>Marks the backtest assembly (for reflection in tests).</summary>
+public static class BacktestAssembly
+{
+}
