@@ -170,6 +170,13 @@ public enum ReasonCode
     /// <summary>A replace's new total quantity is not above the quantity already filled: refused (cancel the rest instead).</summary>
     ReplaceNotAboveFilled = 416,
 
+    /// <summary>A flatten order that would not strictly reduce the position toward zero (observed = the order's signed
+    /// quantity, limit = the position): our own bug, so the engine halts rather than trade.</summary>
+    FlattenWouldNotReduce = 417,
+
+    /// <summary>An event addressed to an engine the pipeline does not run (observed = its engine id).</summary>
+    UnknownEngine = 418,
+
     // Operator (5xx).
 
     /// <summary>An operator halted the engine.</summary>
@@ -177,6 +184,9 @@ public enum ReasonCode
 
     /// <summary>An operator disarmed the engine.</summary>
     OperatorDisarm = 501,
+
+    /// <summary>An operator command the engine does not know (observed = its kind).</summary>
+    UnknownCommand = 502,
 
     // Strategy host (6xx).
 

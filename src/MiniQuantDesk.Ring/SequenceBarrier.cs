@@ -58,6 +58,22 @@ public sealed class SequenceBarrier
         return highest;
     }
 
+    /// <summary>
+    /// Returns, without waiting, the highest sequence from <paramref name="sequence"/> on that is published and
+    /// handled by every upstream consumer, or <paramref name="sequence"/> − 1 when there is none yet. For a poller,
+    /// which never blocks. Volatile reads of the cursor, the dependents and the publication flags.
+    /// </summary>
+    public long HighestAvailable(long sequence)
+    {
+        long available = Dependents.Value;
+        if (available < sequence)
+        {
+            return sequence - 1;
+        }
+
+        return _sequencer.GetHighestPublishedSequence(sequence, available);
+    }
+
     /// <summary>Alerts the barrier: a consumer waiting on it, or arriving later, stops waiting.
     /// Volatile write, then wakes blocked waiters.</summary>
     public void Alert()

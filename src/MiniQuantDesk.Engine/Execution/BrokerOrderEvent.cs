@@ -1,3 +1,4 @@
+using MiniQuantDesk.Engine.Market;
 using MiniQuantDesk.Engine.Numerics;
 
 namespace MiniQuantDesk.Engine.Execution;
@@ -27,6 +28,14 @@ public struct BrokerOrderEvent
     /// <summary>The broker's execution id of a fill (interned, non-zero): a fill is applied once, whatever message
     /// carries it.</summary>
     public long FillId;
+
+    /// <summary>For a fill: the symbol the broker reports. Required, and it must be the order's (a fill the broker
+    /// reports for another symbol than ordered halts). It lets every pipeline stage follow positions from the fills
+    /// alone, without asking the order manager.</summary>
+    public SymbolId Symbol;
+
+    /// <summary>For a fill: the side the broker reports; required, and it must be the order's.</summary>
+    public Side Side;
 
     /// <summary>A fill's shares, or a replace ack's new total quantity.</summary>
     public long Quantity;

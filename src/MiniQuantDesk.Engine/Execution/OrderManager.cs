@@ -80,6 +80,9 @@ public sealed class OrderManager
     /// <summary>The orders created so far, in creation (and client order id) order; slot i is <c>OrderId(i + 1)</c>.</summary>
     public ReadOnlySpan<Order> Orders => _orders.AsSpan(0, _orderCount);
 
+    /// <summary>The id the next created order will get (the gateway judges a new order before it is created).</summary>
+    public OrderId NextOrderId => new(_orderCount + 1);
+
     /// <summary>The fill ledger: every fill applied, in the order applied (what the portfolio recomputes from).</summary>
     public ReadOnlySpan<OrderFill> Fills => _fills.AsSpan(0, _fillCount);
 
@@ -284,6 +287,14 @@ public sealed class OrderManager
                 : Halt(slot, in brokerEvent, new Reason(ReasonCode.ConflictingFill, stored.Symbol, brokerEvent.EventTimeNs, brokerEvent.FillId, fillIndex), recorded);
         }
 
+        if (brokerEvent.Kind == BrokerEventKind.Fill && (brokerEvent.Symbol != stored.Symbol || brokerEvent.Side != stored.Side))
+        {
+            bool symbolDiffers = brokerEvent.Symbol != stored.Symbol;
+            long observed = symbolDiffers ? brokerEvent.Symbol.Value : (long)brokerEvent.Side;
+            long expected = symbolDiffers ? stored.Symbol.Value : (long)stored.Side;
+            return Halt(slot, in brokerEvent, new Reason(ReasonCode.MalformedEvent, stored.Symbol, brokerEvent.EventTimeNs, observed, expected), default);
+        }
+
         Reason full = CheckCapacity(in brokerEvent, idMatch, stored.Symbol);
         if (full.IsSet)
         {
@@ -398,7 +409,7 @@ public sealed class OrderManager
         if (kind is < BrokerEventKind.Ack or > BrokerEventKind.Expired || brokerEvent.MessageId == 0
             || (!brokerEvent.ClientOrderId.IsSet && !brokerEvent.BrokerOrderId.IsSet)
             || (kind == BrokerEventKind.Ack && !brokerEvent.BrokerOrderId.IsSet)
-            || (kind == BrokerEventKind.Fill && brokerEvent.FillId == 0))
+            || (kind == BrokerEventKind.Fill && (brokerEvent.FillId == 0 || !brokerEvent.Symbol.IsSet || brokerEvent.Side is not (Side.Buy or Side.Sell))))
         {
             return new Reason(ReasonCode.MalformedEvent, SymbolId.None, at, (long)kind, brokerEvent.MessageId);
         }

@@ -1,4 +1,5 @@
 using MiniQuantDesk.Engine.Numerics;
+using MiniQuantDesk.Engine.Risk;
 
 namespace MiniQuantDesk.Engine.Gateway;
 
@@ -11,4 +12,6 @@ namespace MiniQuantDesk.Engine.Gateway;
 /// <param name="AllocationCap">The engine's allocation cap: the most capital its positions may use.</param>
 /// <param name="AllocationBefore">The capital the engine's positions use now.</param>
 /// <param name="AllocationAfter">The capital the engine's positions would use after the command.</param>
-public readonly record struct GatewayChecks(bool IntegrityArmed, Reason IntegrityReason, Money AllocationCap, Money AllocationBefore, Money AllocationAfter);
+/// <param name="Risk">The account-level risk state (kill switch, sticky halt, PDT count, reject storm) that the
+/// per-order risk rules judge the order with.</param>
+public readonly record struct GatewayChecks(bool IntegrityArmed, Reason IntegrityReason, Money AllocationCap, Money AllocationBefore, Money AllocationAfter, RiskSnapshot Risk);

@@ -1,3 +1,4 @@
+using MiniQuantDesk.Engine.Market;
 using MiniQuantDesk.Engine.Reconcile;
 using MiniQuantDesk.Engine.Risk;
 
@@ -13,16 +14,17 @@ namespace MiniQuantDesk.Engine.Gateway;
 public sealed class OrderGateway
 {
     private readonly GatewayToken _token = GatewayToken.Create();
-    private readonly RiskEngine _risk;
+    private readonly RiskLimits _limits;
     private readonly ReconcileStatus _reconcile;
 
     /// <summary>Creates the gateway of one engine.</summary>
-    public OrderGateway(int engineId, RiskEngine risk, ReconcileStatus reconcile)
+    public OrderGateway(int engineId, RiskLimits limits, ReconcileStatus reconcile)
     {
-        ArgumentNullException.ThrowIfNull(risk);
+        ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(reconcile);
+        limits.Validate();
         EngineId = engineId;
-        _risk = risk;
+        _limits = limits;
         _reconcile = reconcile;
     }
 
@@ -31,7 +33,7 @@ public sealed class OrderGateway
 
     /// <summary>Checks a command and approves it, or refuses it with the first failing check's reason.</summary>
     /// <param name="command">The command.</param>
-    /// <param name="checks">Integrity and allocation state.</param>
+    /// <param name="checks">Integrity, allocation and account-level risk state.</param>
     /// <param name="riskRequest">The order as risk judges it (for a replace: the order it would become).</param>
     public GatewayDecision Decide(in OrderCommand command, in GatewayChecks checks, in OrderRequest riskRequest)
     {
@@ -50,6 +52,8 @@ public sealed class OrderGateway
         {
             case CommandKind.Cancel:
                 return Approve(command);
+            case CommandKind.Flatten:
+                return DecideFlatten(in command, in riskRequest);
             case CommandKind.Submit:
             case CommandKind.Replace:
                 break;
@@ -62,7 +66,14 @@ public sealed class OrderGateway
             return Refuse(RiskAction.Reject, new Reason(ReasonCode.IntegrityNotArmed, command.Symbol, command.EventTimeNs, (long)checks.IntegrityReason.Code, 0));
         }
 
-        RiskDecision risk = _risk.CheckOrder(in riskRequest);
+        // The account limits (daily loss, drawdown) sit between these two: they move with the equity, so the risk
+        // stage judges them on every mark and fill, and a breach arrives here as the snapshot's sticky halt.
+        RiskDecision risk = RiskRules.CheckBeforeAccount(_limits, checks.Risk, in riskRequest);
+        if (risk.IsAllowed)
+        {
+            risk = RiskRules.CheckAfterAccount(_limits, checks.Risk, in riskRequest);
+        }
+
         if (!risk.IsAllowed)
         {
             return Refuse(risk.Action, risk.Reason);
@@ -82,6 +93,23 @@ public sealed class OrderGateway
         }
 
         return Approve(command);
+    }
+
+    private GatewayDecision DecideFlatten(in OrderCommand command, in OrderRequest riskRequest)
+    {
+        if (!_reconcile.IsCleanAt(command.EventTimeNs))
+        {
+            long evidence = _reconcile.DirtyReason.IsSet ? (long)_reconcile.DirtyReason.Code : _reconcile.AgeAt(command.EventTimeNs);
+            return Refuse(RiskAction.Reject, new Reason(ReasonCode.ReconcileNotClean, command.Symbol, command.EventTimeNs, evidence, _reconcile.MaxAgeNs));
+        }
+
+        long position = riskRequest.Position;
+        bool reduces = command.Quantity > 0
+            && ((position > 0 && command.Side == Side.Sell && command.Quantity <= position)
+                || (position < 0 && command.Side == Side.Buy && command.Quantity <= -position));
+        return reduces
+            ? Approve(command)
+            : Refuse(RiskAction.Halt, new Reason(ReasonCode.FlattenWouldNotReduce, command.Symbol, command.EventTimeNs, command.Side == Side.Buy ? command.Quantity : -command.Quantity, position));
     }
 
     private GatewayDecision Approve(in OrderCommand command) =>

@@ -66,110 +66,33 @@ public sealed class RiskEngine
     /// <summary>Cancels are always allowed, halted or not: they can only reduce risk.</summary>
     public static RiskDecision CheckCancel() => RiskDecision.Allow;
 
-    /// <summary>Judges a new order (or a replace, given as the order it would become).</summary>
+    /// <summary>Judges a new order (or a replace, given as the order it would become), in the order: the
+    /// checks of <see cref="RiskRules.CheckBeforeAccount"/>, the account limits at the order's equity, then
+    /// <see cref="RiskRules.CheckAfterAccount"/>. A halting decision halts this engine (sticky).</summary>
     public RiskDecision CheckOrder(in OrderRequest order)
     {
-        // 1. Bad input: our own code produced a nonsense order; never guess, halt.
-        if (!order.Symbol.IsSet)
+        RiskDecision before = RiskRules.CheckBeforeAccount(_limits, Snapshot(order.EventTimeNs, order.TradingDay), in order);
+        if (!before.IsAllowed)
         {
-            return HaltWith(new Reason(ReasonCode.UnknownSymbol, order.Symbol, order.EventTimeNs, order.Symbol.Value, 0), RiskAction.Halt);
+            return Concluded(before);
         }
 
-        if (order.Quantity <= 0 || order.Side == Side.None)
-        {
-            return HaltWith(new Reason(ReasonCode.NonPositiveQuantity, order.Symbol, order.EventTimeNs, order.Quantity, 1), RiskAction.Halt);
-        }
-
-        if (!order.ReferencePrice.IsValid)
-        {
-            return HaltWith(new Reason(ReasonCode.NonPositivePrice, order.Symbol, order.EventTimeNs, order.ReferencePrice.Micros, 1), RiskAction.Halt);
-        }
-
-        // 2. Kill switch, 3. sticky halt.
-        if (KillSwitch)
-        {
-            return Reject(ReasonCode.KillSwitch, order, 1, 0);
-        }
-
-        if (_halt.IsSet)
-        {
-            return Reject(ReasonCode.Halted, order, (long)_halt.Code, 0);
-        }
-
-        long signedQuantity = order.Side == Side.Buy ? order.Quantity : -order.Quantity;
-        long positionAfter;
-        try
-        {
-            positionAfter = checked(order.Position + signedQuantity);
-        }
-        catch (OverflowException)
-        {
-            return HaltWith(new Reason(ReasonCode.ArithmeticOverflow, order.Symbol, order.EventTimeNs, order.Position, order.Quantity), RiskAction.Halt);
-        }
-
-        // 4. Pattern day trader: reducing a position opened today completes a day trade.
-        bool reduces = Math.Abs(positionAfter) < Math.Abs(order.Position) || Math.Sign(positionAfter) != Math.Sign(order.Position);
-        if (_limits.PatternDayTraderRule && order.OpenedToday && order.Position != 0 && reduces
-            && order.Equity < _limits.PatternDayTraderEquity)
-        {
-            int dayTrades = DayTradesInWindow(order.TradingDay);
-            if (dayTrades >= _limits.MaxDayTrades)
-            {
-                return Reject(ReasonCode.PatternDayTrader, order, dayTrades, _limits.MaxDayTrades);
-            }
-        }
-
-        // 5-7. Account-level limits, which halt.
+        // 5-6. Account-level limits, which halt.
         RiskDecision accountDecision = CheckAccount(order.Equity, order.TradingDay, order.Symbol, order.EventTimeNs);
         if (!accountDecision.IsAllowed)
         {
             return accountDecision;
         }
 
-        if (RejectStormActive(order.EventTimeNs, out long recentRejects))
-        {
-            return HaltWith(new Reason(ReasonCode.RejectStorm, order.Symbol, order.EventTimeNs, recentRejects, _limits.RejectStormCount), RiskAction.Halt);
-        }
+        return Concluded(RiskRules.CheckAfterAccount(_limits, Snapshot(order.EventTimeNs, order.TradingDay), in order));
+    }
 
-        // 8. Per-order and per-symbol limits, which reject.
-        if (order.Quantity > _limits.MaxOrderQuantity)
-        {
-            return Reject(ReasonCode.MaxOrderQuantity, order, order.Quantity, _limits.MaxOrderQuantity);
-        }
-
-        if (!Notional.TryOf(order.ReferencePrice, order.Quantity, out Money notional))
-        {
-            return HaltWith(new Reason(ReasonCode.ArithmeticOverflow, order.Symbol, order.EventTimeNs, order.ReferencePrice.Micros, order.Quantity), RiskAction.Halt);
-        }
-
-        if (notional > _limits.MaxOrderNotional)
-        {
-            return Reject(ReasonCode.MaxOrderNotional, order, notional.Micros, _limits.MaxOrderNotional.Micros);
-        }
-
-        bool increases = Math.Abs(positionAfter) > Math.Abs(order.Position);
-        if (increases && Math.Abs(positionAfter) > _limits.MaxPositionShares)
-        {
-            return Reject(ReasonCode.MaxPosition, order, Math.Abs(positionAfter), _limits.MaxPositionShares);
-        }
-
-        if (increases)
-        {
-            // Exposure added by the order at its reference price: the growth of |position| times the price.
-            long added = Math.Abs(positionAfter) - Math.Abs(order.Position);
-            if (!Notional.TryOf(order.ReferencePrice, added, out Money addedExposure)
-                || !Money.TryAdd(order.GrossExposure, addedExposure, out Money grossAfter))
-            {
-                return HaltWith(new Reason(ReasonCode.ArithmeticOverflow, order.Symbol, order.EventTimeNs, order.GrossExposure.Micros, added), RiskAction.Halt);
-            }
-
-            if (grossAfter > _limits.MaxGrossExposure)
-            {
-                return Reject(ReasonCode.GrossExposure, order, grossAfter.Micros, _limits.MaxGrossExposure.Micros);
-            }
-        }
-
-        return RiskDecision.Allow;
+    /// <summary>The account-level state at <paramref name="eventTimeNs"/> on <paramref name="tradingDay"/>, for the
+    /// per-order checks of <see cref="RiskRules"/>.</summary>
+    public RiskSnapshot Snapshot(long eventTimeNs, int tradingDay)
+    {
+        bool storm = RejectStormActive(eventTimeNs, out long recent);
+        return new RiskSnapshot(KillSwitch, _halt, DayTradesInWindow(tradingDay), recent, storm);
     }
 
     /// <summary>
@@ -298,14 +221,21 @@ public sealed class RiskEngine
         return recent >= _limits.RejectStormCount;
     }
 
+    private RiskDecision Concluded(RiskDecision decision)
+    {
+        if (decision.Action == RiskAction.Halt)
+        {
+            Halt(decision.Reason);
+        }
+
+        return decision;
+    }
+
     private RiskDecision HaltWith(Reason reason, RiskAction action)
     {
         Halt(reason);
         return new RiskDecision(action, reason);
     }
-
-    private static RiskDecision Reject(ReasonCode code, in OrderRequest order, long observed, long limit) =>
-        new(RiskAction.Reject, new Reason(code, order.Symbol, order.EventTimeNs, observed, limit));
 
     private int Slot(int tradingDay) => (int)((uint)tradingDay % (uint)_dayTradeDays.Length);
 }

@@ -36,7 +36,7 @@ public sealed class OrderManagerAllocationTests
             {
                 OrderId order = oms.Create(in intent, i, 0, i).Order;
                 ClientOrderId client = oms.Get(order).ClientOrderId;
-                var brokerEvent = new BrokerOrderEvent { ClientOrderId = client, EventTimeNs = i, Price = new Price(OmsHarness.TenDollars) };
+                var brokerEvent = new BrokerOrderEvent { ClientOrderId = client, Symbol = intent.Symbol, Side = intent.Side, EventTimeNs = i, Price = new Price(OmsHarness.TenDollars) };
                 Apply(ref brokerEvent, BrokerEventKind.Ack, brokerOrderId: 1 + i, quantity: 0);
                 switch (i % 3)
                 {

@@ -13,6 +13,7 @@ public sealed class OrderGatewayTests
     private const int EngineId = 7;
     private static readonly SymbolId s_symbol = new(1);
     private static readonly Money s_cap = new(50_000 * Micros.PerUnit);
+    private RiskEngine _risk = new(new RiskLimits());
 
     [Fact]
     public void A_submit_that_passes_every_check_is_approved()
@@ -108,6 +109,45 @@ public sealed class OrderGatewayTests
     }
 
     [Fact]
+    public void A_flatten_order_passes_when_halted_killed_and_disarmed_if_it_reduces_the_position()
+    {
+        OrderGateway gateway = Gateway(out RiskEngine risk, out _);
+        risk.SetKillSwitch(true);
+        risk.Halt(new Reason(ReasonCode.MaxDrawdown, SymbolId.None, 0, 0, 0));
+        OrderCommand flatten = Submit() with { Kind = CommandKind.Flatten, Side = Side.Sell, Quantity = 300 };
+
+        GatewayDecision decision = gateway.Decide(flatten, Armed() with { IntegrityArmed = false }, Request(300) with { Side = Side.Sell, Position = 300 });
+
+        Assert.True(decision.IsApproved);
+    }
+
+    [Theory]
+    [InlineData(Side.Sell, 301, 300)]
+    [InlineData(Side.Buy, 10, 300)]
+    [InlineData(Side.Sell, 10, 0)]
+    public void A_flatten_order_that_would_not_reduce_the_position_halts(Side side, long quantity, long position)
+    {
+        OrderGateway gateway = Gateway(out _, out _);
+        OrderCommand flatten = Submit() with { Kind = CommandKind.Flatten, Side = side, Quantity = quantity };
+
+        GatewayDecision decision = gateway.Decide(flatten, Armed(), Request(quantity) with { Side = side, Position = position });
+
+        Assert.Equal((RiskAction.Halt, ReasonCode.FlattenWouldNotReduce), (decision.RiskAction, decision.Reason.Code));
+    }
+
+    [Fact]
+    public void A_flatten_order_is_refused_when_the_positions_are_not_reconciled()
+    {
+        OrderGateway gateway = Gateway(out _, out ReconcileStatus reconcile);
+        reconcile.MarkDirty(new Reason(ReasonCode.UnknownOrder, s_symbol, 0, 0, 0));
+        OrderCommand flatten = Submit() with { Kind = CommandKind.Flatten, Side = Side.Sell, Quantity = 300 };
+
+        GatewayDecision decision = gateway.Decide(flatten, Armed(), Request(300) with { Side = Side.Sell, Position = 300 });
+
+        Assert.Equal(ReasonCode.ReconcileNotClean, decision.Reason.Code);
+    }
+
+    [Fact]
     public void A_command_of_another_engine_is_refused_and_halts()
     {
         OrderGateway gateway = Gateway(out _, out _);
@@ -149,18 +189,20 @@ public sealed class OrderGatewayTests
         Assert.Equal(ReasonCode.MaxOrderQuantity, decision.Reason.Code);
     }
 
-    private static OrderGateway Gateway(out RiskEngine risk, out ReconcileStatus reconcile, long maxOrderQuantity = 1_000)
+    private OrderGateway Gateway(out RiskEngine risk, out ReconcileStatus reconcile, long maxOrderQuantity = 1_000)
     {
-        risk = new RiskEngine(new RiskLimits { MaxOrderQuantity = maxOrderQuantity });
+        var limits = new RiskLimits { MaxOrderQuantity = maxOrderQuantity };
+        risk = _risk = new RiskEngine(limits);
         reconcile = new ReconcileStatus(maxAgeNs: 1_000);
         reconcile.MarkClean(100);
-        return new OrderGateway(EngineId, risk, reconcile);
+        return new OrderGateway(EngineId, limits, reconcile);
     }
 
     private static OrderCommand Submit() =>
         new(CommandKind.Submit, EngineId, new OrderId(1), new ClientOrderId(EngineId, 1, 42, 0), default, s_symbol, Side.Buy, 10, new Price(100 * Micros.PerUnit), 500);
 
-    private static GatewayChecks Armed() => new(true, Reason.None, s_cap, Money.Zero, new Money(1_000 * Micros.PerUnit));
+    /// <summary>Every check passing, with the risk engine's account state as it is when the gateway asks.</summary>
+    private GatewayChecks Armed() => new(true, Reason.None, s_cap, Money.Zero, new Money(1_000 * Micros.PerUnit), _risk.Snapshot(500, 1));
 
     private static OrderRequest Request(long quantity) =>
         new(s_symbol, Side.Buy, quantity, new Price(100 * Micros.PerUnit), 0, Money.Zero, new Money(100_000 * Micros.PerUnit), 500, 1, false);

@@ -217,6 +217,22 @@ public sealed class NyseCalendar
     /// <exception cref="ArgumentOutOfRangeException">The date is outside the calendar's range.</exception>
     public int TradingDayOrdinal(DateOnly date) => _ordinalBefore[DayIndex(date)];
 
+    /// <summary>
+    /// <see cref="TradingDayOrdinal"/> of the New York date that contains <paramref name="eventTimeNs"/>, without
+    /// throwing: false (ordinal <see cref="int.MinValue"/>) outside the calendar's range. For the hot path.
+    /// </summary>
+    public bool TryGetTradingDayOrdinal(long eventTimeNs, out int ordinal)
+    {
+        if (!TryLocateDay(eventTimeNs, out int day))
+        {
+            ordinal = int.MinValue;
+            return false;
+        }
+
+        ordinal = _ordinalBefore[day];
+        return true;
+    }
+
     /// <summary>The trading day with the given ordinal (see <see cref="TradingDayOrdinal"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">No session has that ordinal in the range.</exception>
     public DateOnly TradingDayAt(int ordinal)

@@ -102,6 +102,8 @@ internal sealed class OmsHarness
     {
         Kind = kind,
         ClientOrderId = Oms.Get(order).ClientOrderId,
+        Symbol = Oms.Get(order).Symbol,
+        Side = Oms.Get(order).Side,
         MessageId = ++_message,
         EventTimeNs = ++_time,
     };

@@ -98,6 +98,13 @@ internal static class RandomOmsRun
     public static BrokerOrderEvent Resolve(OrderManager oms, OmsStep step)
     {
         BrokerOrderEvent brokerEvent = step.Event;
+        if (oms.TryFind(brokerEvent.ClientOrderId, out OrderId named))
+        {
+            // A broker reports the ordered symbol and side on its fills; a mismatch is its own scenario test.
+            brokerEvent.Symbol = oms.Get(named).Symbol;
+            brokerEvent.Side = oms.Get(named).Side;
+        }
+
         if (brokerEvent.Kind == BrokerEventKind.ReplaceAck && step.MatchRequestedTerms
             && oms.TryFind(brokerEvent.ClientOrderId, out OrderId order) && oms.Get(order).State == OrderState.PendingReplace)
         {

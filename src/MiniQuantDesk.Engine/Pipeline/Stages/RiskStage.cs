@@ -1,0 +1,141 @@
+using MiniQuantDesk.Engine.Execution;
+using MiniQuantDesk.Engine.Market;
+using MiniQuantDesk.Engine.Market.Calendar;
+using MiniQuantDesk.Engine.Numerics;
+using MiniQuantDesk.Engine.Portfolio;
+using MiniQuantDesk.Engine.Risk;
+using MiniQuantDesk.Ring.Processing;
+
+namespace MiniQuantDesk.Engine.Pipeline.Stages;
+
+/// <summary>
+/// The third stage: the account-level risk of each engine. It follows the account (its own
+/// <see cref="AccountMirror"/>, from accepted bars and fill reports) and judges, as the equity moves, the daily loss
+/// limit (halt) and the drawdown limit (flatten and halt); it counts broker rejections (reject storm) and day trades
+/// (PDT), and takes the operator's halt and kill switch. It writes the account's <see cref="RiskSnapshot"/> into the
+/// slot, which the gateway stage judges each order with, and what it decided at this event.
+/// </summary>
+public sealed class RiskStage : IValueEventHandler<PipelineEvent>
+{
+    private readonly EngineIndex _engines;
+    private readonly NyseCalendar _calendar;
+    private readonly RiskEngine[] _risks;
+    private readonly AccountMirror[] _accounts;
+
+    /// <summary>Creates the stage for <paramref name="engines"/>.</summary>
+    public RiskStage(IReadOnlyList<EngineSpec> engines, NyseCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(engines);
+        ArgumentNullException.ThrowIfNull(calendar);
+        _engines = new EngineIndex(engines);
+        _calendar = calendar;
+        _risks = new RiskEngine[engines.Count];
+        _accounts = new AccountMirror[engines.Count];
+        for (int i = 0; i < engines.Count; i++)
+        {
+            EngineSpec spec = engines[i];
+            _risks[i] = new RiskEngine(spec.Risk);
+            _accounts[i] = new AccountMirror(spec.EngineId, spec.InitialCash, spec.SymbolCapacity, spec.FillCapacity);
+        }
+    }
+
+    /// <summary>The risk engine of the engine at <paramref name="index"/> (for inspection once the pipeline stopped).</summary>
+    public RiskEngine RiskAt(int index) => _risks[index];
+
+    /// <inheritdoc />
+    public void OnEvent(ref PipelineEvent data, long sequence, bool endOfBatch)
+    {
+        data.RiskEvent = RiskDecision.Allow;
+        int engine = _engines.Of(data.EngineId);
+        if (engine < 0)
+        {
+            data.Risk = default;
+            return;
+        }
+
+        RiskEngine risk = _risks[engine];
+        _calendar.TryGetTradingDayOrdinal(data.EventTimeNs, out int tradingDay);
+        if (!data.Refused.IsSet)
+        {
+            data.RiskEvent = Judge(ref data, risk, _accounts[engine], tradingDay);
+        }
+
+        data.Risk = risk.Snapshot(data.EventTimeNs, tradingDay);
+    }
+
+    private static RiskDecision Judge(ref PipelineEvent data, RiskEngine risk, AccountMirror account, int tradingDay)
+    {
+        long at = data.EventTimeNs;
+        switch (data.Kind)
+        {
+            case PipelineEventKind.Bar when data.Integrity.IsNewBar:
+                account.Mark(data.Bar.Symbol, data.Bar.Close);
+                return OnEquity(risk, account, at, tradingDay, data.Bar.Symbol);
+            case PipelineEventKind.Broker when data.Broker.Kind == BrokerEventKind.Fill:
+                return OnFill(ref data, risk, account, tradingDay);
+            case PipelineEventKind.Broker when data.Broker.Kind == BrokerEventKind.Reject:
+                return risk.RecordReject(at);
+            case PipelineEventKind.Control:
+                return Control(in data.Control, risk, at);
+            default:
+                return RiskDecision.Allow;
+        }
+    }
+
+    private static RiskDecision OnFill(ref PipelineEvent data, RiskEngine risk, AccountMirror account, int tradingDay)
+    {
+        long at = data.EventTimeNs;
+        SymbolId symbol = data.Broker.Symbol;
+        switch (account.ApplyFill(in data.Broker, tradingDay))
+        {
+            case MirrorFill.AppliedDayTrade:
+                risk.RecordDayTrade(tradingDay);
+                return OnEquity(risk, account, at, tradingDay, symbol);
+            case MirrorFill.Applied:
+                return OnEquity(risk, account, at, tradingDay, symbol);
+            case MirrorFill.Overflow:
+                return HaltWith(risk, new Reason(ReasonCode.ArithmeticOverflow, symbol, at, data.Broker.Quantity, data.Broker.Price.Micros));
+            case MirrorFill.Full:
+                return HaltWith(risk, new Reason(ReasonCode.CapacityExceeded, symbol, at, data.Broker.FillId, 0));
+            default:
+                return RiskDecision.Allow;
+        }
+    }
+
+    private static RiskDecision OnEquity(RiskEngine risk, AccountMirror account, long at, int tradingDay, SymbolId symbol)
+    {
+        if (!account.TryGetEquity(out Money equity))
+        {
+            return HaltWith(risk, new Reason(ReasonCode.ArithmeticOverflow, symbol, at, account.Cash.Micros, 0));
+        }
+
+        return risk.OnEquity(at, tradingDay, equity);
+    }
+
+    private static RiskDecision Control(in ControlCommand command, RiskEngine risk, long at)
+    {
+        switch (command.Kind)
+        {
+            case ControlKind.KillSwitchOn:
+                risk.SetKillSwitch(true);
+                break;
+            case ControlKind.KillSwitchOff:
+                risk.SetKillSwitch(false);
+                break;
+            case ControlKind.Halt:
+                return HaltWith(risk, new Reason(ReasonCode.OperatorHalt, SymbolId.None, at, 0, 0));
+            case ControlKind.ClearHalt:
+                risk.ClearHalt();
+                break;
+        }
+
+        return RiskDecision.Allow;
+    }
+
+    private static RiskDecision HaltWith(RiskEngine risk, Reason reason)
+    {
+        bool first = !risk.IsHalted;
+        risk.Halt(reason);
+        return first ? new RiskDecision(RiskAction.Halt, reason) : RiskDecision.Allow;
+    }
+}

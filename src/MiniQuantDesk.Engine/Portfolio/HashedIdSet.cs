@@ -1,0 +1,63 @@
+using System.Numerics;
+
+namespace MiniQuantDesk.Engine.Portfolio;
+
+/// <summary>
+/// A fixed-capacity set of <see cref="long"/> ids (open addressing, linear probing, at most half full), allocated
+/// once: adding and finding allocate nothing. Ids are never removed. Any id is allowed, 0 included.
+/// </summary>
+internal sealed class HashedIdSet
+{
+    private const ulong FibonacciMultiplier = 0x9E37_79B9_7F4A_7C15;
+
+    private readonly long[] _ids;
+    private readonly bool[] _used;
+    private readonly int _mask;
+    private readonly int _shift;
+    private readonly int _capacity;
+    private int _count;
+
+    /// <summary>Creates a set for up to <paramref name="capacity"/> ids.</summary>
+    public HashedIdSet(int capacity)
+    {
+        _capacity = capacity;
+        int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, capacity * 2));
+        _ids = new long[size];
+        _used = new bool[size];
+        _mask = size - 1;
+        _shift = 64 - BitOperations.Log2((uint)size);
+    }
+
+    /// <summary>True when the set holds its capacity.</summary>
+    public bool IsFull => _count == _capacity;
+
+    /// <summary>True when <paramref name="id"/> was added before.</summary>
+    public bool Contains(long id) => _used[Find(id)];
+
+    /// <summary>Adds <paramref name="id"/>; false when it was there already or the set is full.</summary>
+    public bool TryAdd(long id)
+    {
+        int slot = Find(id);
+        if (_used[slot] || _count == _capacity)
+        {
+            return false;
+        }
+
+        _used[slot] = true;
+        _ids[slot] = id;
+        _count++;
+        return true;
+    }
+
+    /// <summary>The slot holding <paramref name="id"/>, or the free slot where it would go.</summary>
+    private int Find(long id)
+    {
+        int slot = (int)(((ulong)id * FibonacciMultiplier) >> _shift) & _mask;
+        while (_used[slot] && _ids[slot] != id)
+        {
+            slot = (slot + 1) & _mask;
+        }
+
+        return slot;
+    }
+}
