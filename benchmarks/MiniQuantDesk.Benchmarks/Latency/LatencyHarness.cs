@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using MiniQuantDesk.Benchmarks.Infrastructure;
+using MiniQuantDesk.Engine.Pipeline;
 using MiniQuantDesk.Ring;
 using MiniQuantDesk.Ring.Dsl;
 using MiniQuantDesk.Ring.WaitStrategies;
@@ -77,6 +78,8 @@ public static class LatencyHarness
             MeasureRing(RingYielding, "ring, single producer, yielding wait strategy", new YieldingWaitStrategy(), events, warmup, gapNanoseconds),
             MeasureChannel(events, warmup, gapNanoseconds),
             MeasureRing(RingBusySpin, "ring, single producer, busy-spin wait strategy", new BusySpinWaitStrategy(), events, warmup, gapNanoseconds),
+            TickToDecision.Measure(PipelineTopology.Fused, events, warmup),
+            TickToDecision.Measure(PipelineTopology.Staged, events, warmup),
         };
 
         var report = new LatencyReport(machine, warmup, gapNanoseconds, results);
@@ -107,6 +110,14 @@ public static class LatencyHarness
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Target p99 < 5 us with the yielding strategy: {(ring.P99Ns < 5_000 ? "MET" : "MISSED")} (p99 = {Duration(ring.P99Ns)})."));
+        }
+
+        LatencyScenarioResult? fused = report.Scenarios.FirstOrDefault(r => r.Name == TickToDecision.Fused);
+        if (fused is not null)
+        {
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Target tick-to-decision p99 < 10 us fused, yielding: {(fused.P99Ns < 10_000 ? "MET" : "MISSED")} (p99 = {Duration(fused.P99Ns)}, p99.9 = {Duration(fused.P999Ns)})."));
         }
     }
 

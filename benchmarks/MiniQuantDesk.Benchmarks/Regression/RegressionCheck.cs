@@ -28,6 +28,10 @@ public static class RegressionCheck
     /// <summary>The latency percentiles whose ratios are checked.</summary>
     private static readonly double[] s_checkedPercentiles = [50, 99];
 
+    /// <summary>The latency scenarios whose ratios against the channel are checked: the ring's hand-off and the
+    /// trading core's tick-to-decision, fused and staged.</summary>
+    private static readonly string[] s_checkedScenarios = [LatencyHarness.RingYielding, TickToDecision.Fused, TickToDecision.Staged];
+
     /// <summary>
     /// The tolerance of throughput ratios: 30% below the lowest ratio seen over the baseline's runs (the second
     /// lowest with 5 runs or more, so that one disturbed run does not set the band). On the 2-core
@@ -255,6 +259,37 @@ public static class RegressionCheck
         return failures;
     }
 
+    /// <summary>One latency baseline entry: <paramref name="scenario"/>'s percentile against the channel's, over the runs.</summary>
+    private static LatencyBaselineEntry LatencyCheck(List<RunResults> runs, string scenario, double percentile)
+    {
+        List<double> advantages = [];
+        List<double> scenarioValues = [];
+        List<double> channelValues = [];
+        long allocated = 0;
+        foreach (RunResults run in runs)
+        {
+            LatencyScenarioResult measured = run.LatencyScenario(scenario);
+            double value = PercentileOf(measured, percentile);
+            double channelValue = PercentileOf(run.LatencyScenario(LatencyHarness.Channel), percentile);
+            scenarioValues.Add(value);
+            channelValues.Add(channelValue);
+            advantages.Add(Math.Round(channelValue / Math.Max(1, value), 3));
+            allocated = Math.Max(allocated, (long)Math.Round(measured.AllocatedBytesPerEvent));
+        }
+
+        return new LatencyBaselineEntry(
+            string.Create(CultureInfo.InvariantCulture, $"{scenario} p{percentile}"),
+            scenario,
+            percentile,
+            ToleranceRule.Median(scenarioValues),
+            ToleranceRule.Median(channelValues),
+            Math.Round(ToleranceRule.Median(advantages), 3),
+            advantages,
+            ToleranceRule.Spread(advantages),
+            s_latencyTolerance.AllowedMinimum(advantages),
+            allocated);
+    }
+
     private static int UpdateBaselines(List<RunResults> runs, string baselines)
     {
         // The machine and date of the first run; the load average each run's latency harness saw when it started
@@ -291,35 +326,12 @@ public static class RegressionCheck
             entries);
 
         var checks = new List<LatencyBaselineEntry>();
-        foreach (double percentile in s_checkedPercentiles)
+        foreach (string scenario in s_checkedScenarios)
         {
-            List<double> advantages = [];
-            List<double> ringValues = [];
-            List<double> channelValues = [];
-            long allocated = 0;
-            foreach (RunResults run in runs)
+            foreach (double percentile in s_checkedPercentiles)
             {
-                LatencyScenarioResult ring = run.LatencyScenario(LatencyHarness.RingYielding);
-                double ringValue = PercentileOf(ring, percentile);
-                double channelValue = PercentileOf(run.LatencyScenario(LatencyHarness.Channel), percentile);
-                ringValues.Add(ringValue);
-                channelValues.Add(channelValue);
-                advantages.Add(Math.Round(channelValue / Math.Max(1, ringValue), 3));
-                allocated = Math.Max(allocated, (long)Math.Round(ring.AllocatedBytesPerEvent));
+                checks.Add(LatencyCheck(runs, scenario, percentile));
             }
-
-            double spread = ToleranceRule.Spread(advantages);
-            checks.Add(new LatencyBaselineEntry(
-                string.Create(CultureInfo.InvariantCulture, $"{LatencyHarness.RingYielding} p{percentile}"),
-                LatencyHarness.RingYielding,
-                percentile,
-                ToleranceRule.Median(ringValues),
-                ToleranceRule.Median(channelValues),
-                Math.Round(ToleranceRule.Median(advantages), 3),
-                advantages,
-                spread,
-                s_latencyTolerance.AllowedMinimum(advantages),
-                allocated));
         }
 
         var latency = new LatencyBaseline(

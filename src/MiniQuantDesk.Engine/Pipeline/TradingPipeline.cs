@@ -18,6 +18,7 @@ public sealed class TradingPipeline
     private readonly RingPipeline<PipelineEvent>? _threaded;
     private readonly ValueEventPoller<PipelineEvent>? _poller;
     private readonly ValueRingBuffer<PipelineEvent> _ring;
+    private readonly Sequence _decided;
 
     private TradingPipeline(TradingPipelineOptions options)
     {
@@ -32,6 +33,7 @@ public sealed class TradingPipeline
             _ring = ValueRingBuffer<PipelineEvent>.CreateSingleProducer(options.RingSize, new Ring.WaitStrategies.BusySpinWaitStrategy());
             var chain = new FusedStages([Integrity, Strategy, Risk, Gateway, .. downstream]);
             _poller = new ValueEventPoller<PipelineEvent>(_ring, chain, "business-logic");
+            _decided = _poller.Sequence;
             return;
         }
 
@@ -43,6 +45,7 @@ public sealed class TradingPipeline
         HandlerGroup<PipelineEvent> last = options.Topology == PipelineTopology.Fused
             ? _threaded.HandleEventsWith(new FusedStages(Integrity, Strategy, Risk, Gateway))
             : _threaded.HandleEventsWith(Integrity).Then(Strategy).Then(Risk).Then(Gateway);
+        _decided = _threaded.Processors[^1].Sequence;
         foreach (IValueEventHandler<PipelineEvent> handler in downstream)
         {
             last = last.Then(handler);
@@ -66,6 +69,10 @@ public sealed class TradingPipeline
 
     /// <summary>The ring.</summary>
     public ValueRingBuffer<PipelineEvent> Ring => _ring;
+
+    /// <summary>The highest sequence the gateway stage has decided (every event up to it went through the whole
+    /// business logic): what a latency probe waits for.</summary>
+    public long DecidedThrough => _decided.Value;
 
     /// <summary>What stopped a threaded pipeline, or null.</summary>
     public HandlerFault? Fault => _threaded?.Fault ?? _poller?.Fault;
