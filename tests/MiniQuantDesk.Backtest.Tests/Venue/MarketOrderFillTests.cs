@@ -1,5 +1,4 @@
 using MiniQuantDesk.Backtest.Venue;
-using MiniQuantDesk.Engine.Execution;
 using MiniQuantDesk.Engine.Market;
 using static MiniQuantDesk.Backtest.Tests.Venue.VenueTestKit;
 
