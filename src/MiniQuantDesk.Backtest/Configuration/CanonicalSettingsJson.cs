@@ -34,7 +34,7 @@ public static class CanonicalSettingsJson
     {
         ArgumentNullException.ThrowIfNull(settings);
         CostSettings costs = settings.CostSettings;
-        SortedDictionary<string, object?> costMembers = CanonicalJson.Object();
+        SortedDictionary<string, object?> costMembers = SortedJsonWriter.Object();
         costMembers["atr_period"] = costs.AtrPeriod;
         costMembers["commission_bps"] = costs.CommissionBps;
         costMembers["commission_per_share"] = DecimalText.FormatMicros(costs.CommissionPerShareMicros);
@@ -44,13 +44,13 @@ public static class CanonicalSettingsJson
         costMembers["slippage_cap_bps"] = costs.SlippageCapBps;
         costMembers["slippage_multiplier_percent"] = costs.SlippageMultiplierPercent;
 
-        SortedDictionary<string, object?> parameters = CanonicalJson.Object();
+        SortedDictionary<string, object?> parameters = SortedJsonWriter.Object();
         foreach (KeyValuePair<string, long> parameter in settings.Parameters)
         {
             parameters[parameter.Key] = parameter.Value;
         }
 
-        SortedDictionary<string, object?> root = CanonicalJson.Object();
+        SortedDictionary<string, object?> root = SortedJsonWriter.Object();
         root["config_version"] = Version;
         root["corporate_actions"] = settings.CorporateActionsFile;
         root["corporate_actions_mode"] = ModeText(settings.CorporateActionsMode);
@@ -65,17 +65,17 @@ public static class CanonicalSettingsJson
         root["strategy"] = settings.Strategy;
         root["stress_profile"] = settings.StressProfile;
         root["symbol"] = settings.Symbol;
-        return CanonicalJson.Write(root);
+        return SortedJsonWriter.Write(root);
     }
 
     /// <summary>The lowercase hex SHA-256 of <see cref="Write"/>'s UTF-8 bytes.</summary>
-    public static string Sha256(BacktestSettings settings) => CanonicalJson.Sha256(Write(settings));
+    public static string Sha256(BacktestSettings settings) => SortedJsonWriter.Sha256(Write(settings));
 
     /// <summary>The lowercase hex SHA-256 of canonical JSON text as written (to check a stored hash).</summary>
     public static string Sha256(string canonicalJson)
     {
         ArgumentNullException.ThrowIfNull(canonicalJson);
-        return CanonicalJson.Sha256(canonicalJson);
+        return SortedJsonWriter.Sha256(canonicalJson);
     }
 
     /// <summary>Reads settings back from <c>config.json</c> text, strictly: every key present, none unknown.</summary>

@@ -101,13 +101,17 @@ public static class SettingsResolver
                 : throw new ConfigurationException("corporate_actions_mode is set but there is no corporate actions file: give --corporate-actions FILE.csv or 'corporate_actions:'");
         }
 
-        return settings.CorporateActionsMode == CorporateActionsMode.None
-            ? settings with { CorporateActionsMode = CorporateActionsMode.Apply }
-            : settings;
+        // A file without a mode stays None: the run is refused if the data cross one of its splits unadjusted,
+        // so the user has to choose between apply and forbid.
+        return settings;
     }
 
-    private static BacktestSettings ApplyStress(BacktestSettings settings, StressProfile stress)
+    /// <summary>Applies <paramref name="stress"/> on top of already resolved settings (what <c>mqd verify</c>
+    /// does with a run's config.json).</summary>
+    public static BacktestSettings ApplyStress(BacktestSettings settings, StressProfile stress)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(stress);
         SettingsOverlay delta = stress.Overlay;
         CostSettings costs = settings.CostSettings;
 

@@ -17,7 +17,7 @@ public static class PromotionJson
         List<object?> checks = [];
         foreach (PromotionCheck check in result.Checks)
         {
-            SortedDictionary<string, object?> member = CanonicalJson.Object();
+            SortedDictionary<string, object?> member = SortedJsonWriter.Object();
             member["evidence"] = check.Evidence;
             member["name"] = check.Name;
             member["passed"] = check.Passed;
@@ -25,7 +25,7 @@ public static class PromotionJson
             checks.Add(member);
         }
 
-        SortedDictionary<string, object?> policyMembers = CanonicalJson.Object();
+        SortedDictionary<string, object?> policyMembers = SortedJsonWriter.Object();
         policyMembers["max_drawdown"] = Text(policy.MaxDrawdown);
         policyMembers["max_stress_return_drop"] = Text(policy.MaxStressReturnDrop);
         policyMembers["min_profit_factor"] = Text(policy.MinProfitFactor);
@@ -33,11 +33,11 @@ public static class PromotionJson
         policyMembers["min_trades"] = policy.MinTrades;
         policyMembers["require_stress"] = policy.RequireStress;
 
-        SortedDictionary<string, object?> root = CanonicalJson.Object();
+        SortedDictionary<string, object?> root = SortedJsonWriter.Object();
         root["checks"] = checks;
         root["passed"] = result.Passed;
         root["policy"] = policyMembers;
-        return CanonicalJson.Write(root);
+        return SortedJsonWriter.Write(root);
     }
 
     private static string Text(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);

@@ -10,7 +10,7 @@ namespace MiniQuantDesk.Backtest.Configuration;
 /// dictionaries guarantee it), no whitespace, one trailing newline. The same tree always gives the same bytes, so
 /// the text can be hashed. Shared by the settings and the promotion record.
 /// </summary>
-internal static class CanonicalJson
+internal static class SortedJsonWriter
 {
     private static readonly JsonWriterOptions s_options = new()
     {

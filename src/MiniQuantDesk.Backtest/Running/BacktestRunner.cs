@@ -1,0 +1,377 @@
+using System.Globalization;
+using MiniQuantDesk.Backtest.Artifacts;
+using MiniQuantDesk.Backtest.Data;
+using MiniQuantDesk.Backtest.Venue;
+using MiniQuantDesk.Engine;
+using MiniQuantDesk.Engine.Execution;
+using MiniQuantDesk.Engine.Gateway;
+using MiniQuantDesk.Engine.Market;
+using MiniQuantDesk.Engine.Numerics;
+using MiniQuantDesk.Engine.Pipeline;
+using MiniQuantDesk.Engine.Pipeline.Stages;
+using MiniQuantDesk.Engine.Risk;
+using MiniQuantDesk.Engine.Strategy;
+
+namespace MiniQuantDesk.Backtest.Running;
+
+/// <summary>
+/// Replays bars through the very pipeline live trading uses — integrity, strategy, risk, gateway on the ring, polled
+/// on this thread — against the simulated venue. For each bar, in time order:
+/// <code>
+/// venue.OnBar(bar)          resting orders fill at this bar's open (or trigger, or expire)
+///   └─▶ reports ─▶ pipeline.PublishBroker ─▶ Poll      the OMS and the portfolio learn of them
+/// pipeline.PublishBar(bar) ─▶ Poll                      integrity, the strategy's targets, risk, the gateway decides
+///   └─▶ approved commands ─▶ venue.Submit/Cancel       the only way to the venue: through the gateway
+///         └─▶ acks ─▶ pipeline.PublishBroker ─▶ Poll
+/// </code>
+/// So an order decided on bar t's close fills at bar t+1's open at the earliest. Nothing reads a clock; the same
+/// request gives the same result, byte for byte.
+/// </summary>
+public static class BacktestRunner
+{
+    private const int EngineId = 1;
+    private const int ProgressEvery = 4_096;
+
+    /// <summary>Runs <paramref name="request"/>.</summary>
+    /// <exception cref="ArgumentException">The request cannot run: no bars, mixed timeframes, an unknown strategy or
+    /// parameter (the message names the valid ones).</exception>
+    public static BacktestResult Run(BacktestRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Series.Count == 0)
+        {
+            throw new ArgumentException("A backtest needs at least one data file (--data FILE.csv).", nameof(request));
+        }
+
+        Timeframe timeframe = request.Series[0].Timeframe;
+        foreach (BarSeries series in request.Series)
+        {
+            if (series.Timeframe != timeframe)
+            {
+                throw new ArgumentException($"One engine runs one timeframe: {request.Series[0].Path} is {timeframe}, {series.Path} is {series.Timeframe}. Run them separately.", nameof(request));
+            }
+        }
+
+        int symbols = request.Series.Count;
+        Func<IStrategy> strategy = () => StrategyCatalog.Create(request.Strategy, request.Parameters, symbols + 1);
+        _ = strategy(); // fail now, with the catalog's message, rather than inside the pipeline
+        Bar[] bars = Merge(request.Series);
+        long firstOrders = Math.Max(1024, bars.Length / 2);
+        var spec = new EngineSpec
+        {
+            EngineId = EngineId,
+            RunId = 1,
+            Strategy = strategy,
+            Timeframe = timeframe,
+            InitialCash = request.InitialCash,
+            AllocationCap = new Money(long.MaxValue / 4),
+            // A research account: no pattern-day-trader rule (it belongs to a broker account type), every other
+            // limit at its default.
+            Risk = new RiskLimits { PatternDayTraderRule = false },
+            SymbolCapacity = symbols + 1,
+            OrderCapacity = (int)Math.Min(1 << 22, firstOrders),
+            FillCapacity = (int)Math.Min(1 << 23, firstOrders * 2),
+        };
+        var collector = new DecisionCollector();
+        TradingPipeline pipeline = TradingPipeline.Create(new TradingPipelineOptions
+        {
+            Engines = [spec],
+            Driver = PipelineDriver.Polled,
+            RingSize = 256,
+            Downstream = [collector],
+        });
+        var venue = new SimulatedVenue(request.Venue, symbols + 1, spec.OrderCapacity);
+        var run = new RunState(request, pipeline, venue, collector);
+        return run.Execute(bars);
+    }
+
+    /// <summary>All series' bars in event-time order (close time, then symbol), each tagged with its symbol id
+    /// (series i is symbol i + 1).</summary>
+    private static Bar[] Merge(IReadOnlyList<BarSeries> series)
+    {
+        int total = 0;
+        foreach (BarSeries s in series)
+        {
+            total = checked(total + s.Bars.Length);
+        }
+
+        var bars = new Bar[total];
+        int index = 0;
+        for (int i = 0; i < series.Count; i++)
+        {
+            foreach (Bar bar in series[i].Bars)
+            {
+                Bar tagged = bar;
+                tagged.Symbol = new SymbolId(i + 1);
+                bars[index++] = tagged;
+            }
+        }
+
+        if (series.Count > 1)
+        {
+            Array.Sort(bars, static (a, b) => a.EndNs != b.EndNs ? a.EndNs.CompareTo(b.EndNs) : a.Symbol.Value.CompareTo(b.Symbol.Value));
+        }
+
+        return bars;
+    }
+
+    /// <summary>One run's moving parts and what it records.</summary>
+    private sealed class RunState(BacktestRequest request, TradingPipeline pipeline, SimulatedVenue venue, DecisionCollector collector)
+    {
+        private readonly List<FillRecord> _fills = [];
+        private readonly List<EquityPoint> _equity = [];
+        private readonly List<RunEvent> _events = [];
+        private readonly Dictionary<ClientOrderId, OrderId> _orders = [];
+        private int _decisionsLogged;
+        private long _message;
+
+        private ExecutionBook Book => pipeline.Gateway.BookAt(0);
+
+        public BacktestResult Execute(Bar[] bars)
+        {
+            long armAt = bars.Length > 0 ? bars[0].StartNs - 1 : 0;
+            pipeline.PublishControl(EngineId, armAt, ControlKind.ReconcileClean);
+            pipeline.PublishControl(EngineId, armAt, ControlKind.Arm);
+            pipeline.Poll();
+            string? stopped = null;
+            long processed = 0;
+            for (int i = 0; i < bars.Length; i++)
+            {
+                ref readonly Bar bar = ref bars[i];
+                if (StopAt(bar.EndNs) is { } stop)
+                {
+                    stopped = stop.Reason;
+                    _events.Add(new RunEvent("stop", bar.StartNs, new Dictionary<string, string> { ["reason"] = stop.Reason }));
+                    break;
+                }
+
+                int symbolIndex = bar.Symbol.Value;
+                venue.OnBar(in bar, symbolIndex);
+                DeliverVenueReports();
+                pipeline.PublishBar(EngineId, in bar);
+                pipeline.Poll();
+                SendApproved(bar.EndNs);
+                LogDecisions(bar.EndNs);
+                processed++;
+                if (i + 1 == bars.Length || bars[i + 1].EndNs != bar.EndNs)
+                {
+                    RecordEquity(bar.EndNs);
+                }
+
+                if (processed % ProgressEvery == 0)
+                {
+                    request.Progress?.Invoke(processed, bars.Length);
+                }
+            }
+
+            long end = processed > 0 ? bars[processed - 1].EndNs : 0;
+            venue.EndOfData(end);
+            DeliverVenueReports();
+            LogDecisions(end);
+            request.Progress?.Invoke(processed, bars.Length);
+            if (pipeline.Fault is { } fault)
+            {
+                throw new InvalidOperationException($"The pipeline stopped on a handler fault: {fault}");
+            }
+
+            string? halt = collector.Halt.IsSet ? collector.Halt.Describe() : null;
+            if (halt is not null)
+            {
+                _events.Add(new RunEvent("halt", collector.Halt.EventTimeNs, new Dictionary<string, string> { ["reason"] = halt }));
+            }
+
+            return new BacktestResult
+            {
+                Orders = OrderRecords(),
+                Fills = _fills,
+                Equity = _equity,
+                Events = _events,
+                Bars = bars.Length,
+                BarsProcessed = processed,
+                InitialCash = request.InitialCash,
+                FinalEquity = Book.Portfolio.Equity,
+                Halt = halt,
+                Stopped = stopped,
+            };
+        }
+
+        private RunStop? StopAt(long timeNs)
+        {
+            foreach (RunStop stop in request.Stops)
+            {
+                if (stop.AtNs <= timeNs)
+                {
+                    return stop;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Sends what the gateway approved to the venue, then delivers the venue's answers.</summary>
+        private void SendApproved(long decisionTimeNs)
+        {
+            while (collector.Approved.Count > 0)
+            {
+                OrderCommand[] commands = [.. collector.Approved];
+                collector.Approved.Clear();
+                foreach (OrderCommand command in commands)
+                {
+                    switch (command.Kind)
+                    {
+                        case CommandKind.Submit or CommandKind.Flatten:
+                            ref readonly Order order = ref Book.Orders.Get(command.Order);
+                            _orders[command.ClientOrderId] = command.Order;
+                            venue.Submit(new VenueOrder(
+                                command.ClientOrderId,
+                                command.Order.Value,
+                                command.Symbol.Value,
+                                command.Side,
+                                order.Type,
+                                order.TimeInForce,
+                                command.Quantity,
+                                command.LimitPrice,
+                                default,
+                                decisionTimeNs,
+                                0));
+                            break;
+                        case CommandKind.Cancel:
+                            venue.Cancel(command.ClientOrderId, decisionTimeNs);
+                            break;
+                        case CommandKind.Replace:
+                            venue.Replace(command.ClientOrderId, command.Quantity, command.LimitPrice, decisionTimeNs);
+                            break;
+                    }
+                }
+
+                DeliverVenueReports();
+            }
+        }
+
+        private void DeliverVenueReports()
+        {
+            while (venue.TryDequeue(out VenueReport report))
+            {
+                BrokerOrderEvent message = Translate(in report);
+                pipeline.PublishBroker(in message);
+                pipeline.Poll();
+                Record(in report);
+            }
+        }
+
+        private BrokerOrderEvent Translate(in VenueReport report) => new()
+        {
+            Kind = report.Kind switch
+            {
+                VenueReportKind.Ack => BrokerEventKind.Ack,
+                VenueReportKind.Reject => BrokerEventKind.Reject,
+                VenueReportKind.Fill => BrokerEventKind.Fill,
+                VenueReportKind.CancelAck => BrokerEventKind.CancelAck,
+                VenueReportKind.CancelReject => BrokerEventKind.CancelReject,
+                VenueReportKind.Replaced => BrokerEventKind.ReplaceAck,
+                VenueReportKind.ReplaceReject => BrokerEventKind.ReplaceReject,
+                VenueReportKind.Expired => BrokerEventKind.Expired,
+                _ => BrokerEventKind.None,
+            },
+            ClientOrderId = report.ClientOrderId,
+            BrokerOrderId = new BrokerOrderId(report.BrokerOrderId),
+            MessageId = ++_message,
+            FillId = report.FillId,
+            Symbol = new SymbolId(report.SymbolIndex),
+            Side = report.Side,
+            Quantity = report.Quantity,
+            Price = report.Price,
+            Fee = report.Fee,
+            EventTimeNs = report.TimeNs,
+        };
+
+        private void Record(in VenueReport report)
+        {
+            string kind = report.Kind.ToString().ToLowerInvariant();
+            var fields = new Dictionary<string, string>
+            {
+                ["client_order_id"] = report.ClientOrderId.ToString(),
+                ["broker_order_id"] = report.BrokerOrderId.ToString(CultureInfo.InvariantCulture),
+            };
+            if (report.Kind == VenueReportKind.Fill)
+            {
+                string symbol = request.Series[report.SymbolIndex - 1].Symbol;
+                long orderId = _orders.TryGetValue(report.ClientOrderId, out OrderId id) ? id.Value : 0;
+                _fills.Add(new FillRecord(report.TimeNs, orderId, report.ClientOrderId.ToString(), symbol, report.Side, report.Quantity, report.Price.Micros, report.Fee.Micros));
+                fields["fill_id"] = report.FillId.ToString(CultureInfo.InvariantCulture);
+                fields["symbol"] = symbol;
+                fields["side"] = report.Side == Side.Buy ? "buy" : "sell";
+                fields["qty"] = report.Quantity.ToString(CultureInfo.InvariantCulture);
+                fields["price"] = report.Price.ToString();
+                fields["fee"] = report.Fee.ToString();
+            }
+            else if (report.Kind is VenueReportKind.Reject or VenueReportKind.CancelReject or VenueReportKind.ReplaceReject)
+            {
+                fields["reason"] = report.Reason.ToString();
+            }
+
+            _events.Add(new RunEvent(kind, report.TimeNs, fields));
+        }
+
+        private void LogDecisions(long timeNs)
+        {
+            for (; _decisionsLogged < collector.Decisions.Count; _decisionsLogged++)
+            {
+                CommandDecision decision = collector.Decisions[_decisionsLogged];
+                OrderCommand command = decision.Command;
+                var fields = new Dictionary<string, string>
+                {
+                    ["command"] = command.Kind.ToString().ToLowerInvariant(),
+                    ["client_order_id"] = command.ClientOrderId.IsSet ? command.ClientOrderId.ToString() : string.Empty,
+                    ["symbol"] = command.Symbol.Value > 0 && command.Symbol.Value <= request.Series.Count ? request.Series[command.Symbol.Value - 1].Symbol : string.Empty,
+                    ["side"] = command.Side == Side.Buy ? "buy" : command.Side == Side.Sell ? "sell" : string.Empty,
+                    ["qty"] = command.Quantity.ToString(CultureInfo.InvariantCulture),
+                    ["approved"] = decision.Decision.IsApproved ? "true" : "false",
+                    ["reason"] = decision.Decision.Reason.IsSet ? decision.Decision.Reason.Describe() : string.Empty,
+                };
+                _events.Add(new RunEvent("decision", command.EventTimeNs != 0 ? command.EventTimeNs : timeNs, fields));
+            }
+        }
+
+        private void RecordEquity(long timeNs)
+        {
+            Engine.Portfolio.EnginePortfolio portfolio = Book.Portfolio;
+            _equity.Add(new EquityPoint(timeNs, portfolio.Equity.Micros, portfolio.Cash.Micros, portfolio.GrossExposure.Micros));
+        }
+
+        private List<OrderRecord> OrderRecords()
+        {
+            var records = new List<OrderRecord>();
+            foreach (CommandDecision decision in collector.Decisions)
+            {
+                OrderCommand command = decision.Command;
+                if (command.Kind is not (CommandKind.Submit or CommandKind.Flatten))
+                {
+                    continue;
+                }
+
+                string symbol = command.Symbol.Value > 0 && command.Symbol.Value <= request.Series.Count ? request.Series[command.Symbol.Value - 1].Symbol : string.Empty;
+                bool known = Book.Orders.Contains(command.Order);
+                Order order = known ? Book.Orders.Get(command.Order) : default;
+                string status = !decision.Decision.IsApproved ? "refused" : known ? StatusOf(order.State) : "unknown";
+                records.Add(new OrderRecord(
+                    command.EventTimeNs,
+                    command.Order.Value,
+                    command.ClientOrderId.IsSet ? command.ClientOrderId.ToString() : string.Empty,
+                    symbol,
+                    command.Side,
+                    known ? order.Type : OrderType.Market,
+                    known ? order.TimeInForce : TimeInForce.GoodTillCanceled,
+                    command.Quantity,
+                    command.LimitPrice.Micros,
+                    status,
+                    known ? order.FilledQuantity : 0,
+                    decision.Decision.Reason.IsSet ? decision.Decision.Reason.Describe() : string.Empty));
+            }
+
+            return records;
+        }
+
+        private static string StatusOf(OrderState state) => state.ToString().ToLowerInvariant();
+    }
+}
