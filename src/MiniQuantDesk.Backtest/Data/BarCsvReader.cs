@@ -69,7 +69,7 @@ public static class BarCsvReader
 
         public bool IsDaily => _isDaily ?? true;
 
-        public IReadOnlyList<SkippedRow> Skipped => _skipped;
+        public IReadOnlyList<SkippedRow> Skipped => _skipped.AsReadOnly();
 
         public int RoundedValues { get; private set; }
 

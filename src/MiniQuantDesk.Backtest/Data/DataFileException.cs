@@ -17,7 +17,7 @@ public class DataFileException : Exception
 
     /// <summary>Creates the exception with a message only (no file or line).</summary>
     public DataFileException()
-        : this("", 0, "the data file is not valid")
+        : this("The data file is not valid.")
     {
     }
 

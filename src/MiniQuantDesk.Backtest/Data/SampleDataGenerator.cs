@@ -59,11 +59,11 @@ public static class SampleDataGenerator
             Path.Combine(folder, CorporateActionsFileName),
             Path.Combine(folder, ReadmeFileName));
         NyseCalendar calendar = NyseCalendar.Default;
-        (string dailyText, long lastDailyClose) = DailyBars(calendar);
+        (string dailyText, long close2022) = DailyBars(calendar);
         byte[][] contents =
         [
             Utf8(dailyText),
-            Utf8(MinuteBars(calendar, lastDailyClose)),
+            Utf8(MinuteBars(calendar, close2022)),
             Utf8(CorporateActionsText()),
             Utf8(ReadmeText()),
         ];
@@ -95,9 +95,9 @@ public static class SampleDataGenerator
     /// sessions (so moving averages cross a few dozen times, not every week) and 1.3 % daily noise; opens gap a
     /// little from the previous close; highs and lows reach beyond the body by a random fraction. The walk is in
     /// pre-split shares; from <see cref="SplitDate"/> on, prices are written halved and volume doubled, as an
-    /// unadjusted source shows them. Returns the text and the last written close.
+    /// unadjusted source shows them. Returns the text and the last written close of 2022, where the minute walk starts.
     /// </summary>
-    private static (string Text, long LastClose) DailyBars(NyseCalendar calendar)
+    private static (string Text, long Close2022) DailyBars(NyseCalendar calendar)
     {
         var random = new SplitMix64(Seed);
         var text = new StringBuilder(2_600 * 48);
@@ -105,7 +105,7 @@ public static class SampleDataGenerator
         long close = StartPriceMicros;
         long drift = 0;
         int regimeLeft = 0;
-        long lastWritten = 0;
+        long close2022 = 0;
         for (DateOnly date = DailyFirst; date <= DailyLast; date = calendar.NextTradingDay(date))
         {
             if (regimeLeft == 0)
@@ -126,17 +126,17 @@ public static class SampleDataGenerator
             if (date >= SplitDate)
             {
                 // The walk goes on in pre-split shares; only what is written is halved.
-                lastWritten = Half(close);
-                AppendRow(text, day, Half(open), CeilingToCent(high / 2), Math.Max(FloorToCent(low / 2), Cent), lastWritten, volume * 2);
+                AppendRow(text, day, Half(open), CeilingToCent(high / 2), Math.Max(FloorToCent(low / 2), Cent), Half(close), volume * 2);
             }
             else
             {
-                lastWritten = close;
                 AppendRow(text, day, open, high, low, close, volume);
             }
+
+            close2022 = date.Year == 2022 ? Half(close) : close2022;
         }
 
-        return (text.ToString(), lastWritten);
+        return (text.ToString(), close2022);
     }
 
     /// <summary>A regime's drift in millionths per session; pulled back towards the start price when the walk wanders
@@ -212,8 +212,8 @@ public static class SampleDataGenerator
             {MinuteFileName}
               Every regular-session minute of 2023 (early closes end at 13:00), with
               timestamps in New York time with their UTC offset. A separate walk
-              (about 0.06 % a minute) starting at the last daily close of the first
-              session's eve; volume heavier near the open and the close.
+              (about 0.06 % a minute) starting at the last daily close of 2022;
+              volume heavier near the open and the close.
 
             {CorporateActionsFileName}
               The split: {SplitDate:yyyy-MM-dd},SAMPLE,split,2 (two new shares per old share).

@@ -84,7 +84,7 @@ public static class MetricsCalculator
         List<double> returns = new(Math.Max(0, closes.Count - 1));
         for (int i = 1; i < closes.Count; i++)
         {
-            // A non-positive close has no meaningful return; count it as a total loss from a positive one.
+            // After a non-positive close a return has no meaning; the day counts as flat.
             returns.Add(closes[i - 1] <= 0 ? 0 : ((double)closes[i] / closes[i - 1]) - 1);
         }
 

@@ -89,7 +89,8 @@ public static class ReportWriter
         {
             times[i] = equity[i].TimeNs;
             values[i] = (double)equity[i].EquityMicros / Micros.PerUnit;
-            drawdowns[i] = -(double)drawdownMillionths[i] / DrawdownSeries.PerUnit;
+            // Negated as a whole number first, so that no drawdown is shown as "-0.00%".
+            drawdowns[i] = (double)-drawdownMillionths[i] / DrawdownSeries.PerUnit;
         }
 
         html.Append("<h2>Equity and drawdown</h2>\n");

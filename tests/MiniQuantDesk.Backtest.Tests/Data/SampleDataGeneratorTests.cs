@@ -7,7 +7,7 @@ namespace MiniQuantDesk.Backtest.Tests.Data;
 
 /// <summary>The sample data set: same bytes every time, readable, with the split visible and a walk that gives a
 /// moving-average crossover something to trade.</summary>
-public sealed class SampleDataGeneratorTests : IDisposable
+public sealed class SampleDataGeneratorTests(SampleDataFixture sample) : IClassFixture<SampleDataFixture>, IDisposable
 {
     private readonly TempFolder _folder = new();
 
@@ -16,8 +16,8 @@ public sealed class SampleDataGeneratorTests : IDisposable
     [Fact]
     public void Two_writes_give_byte_identical_files_with_pinned_hashes()
     {
-        SampleDataFiles first = SampleDataGenerator.Write(_folder.Sub("a"));
-        SampleDataFiles second = SampleDataGenerator.Write(_folder.Sub("b"));
+        SampleDataFiles first = sample.Files;
+        SampleDataFiles second = SampleDataGenerator.Write(_folder.Sub("again"));
 
         for (int i = 0; i < first.All.Count; i++)
         {
@@ -27,9 +27,9 @@ public sealed class SampleDataGeneratorTests : IDisposable
         Assert.Equal(
             [
                 ("SAMPLE_1d.csv", "2bdc1ef26a48b138705e450415abcd1583262fd46f29e654cfcbe8e61cacf6a2"),
-                ("SAMPLE_1m.csv", "aac4c8dfdda17581330a8b4f95b4994c31dfde0cc887471ce4bf9c776ea89b61"),
+                ("SAMPLE_1m.csv", "b61110aec6f076f9ed8c97ad4fa566bf6098d11f54d461d08bb550e147d2d12b"),
                 ("corporate_actions.csv", "63ab14833bd48f25ca1d17e06da7286dc768a57d67d92ffd551305557be8c141"),
-                ("README.txt", "1195789935171ccea479f83e26a7f526d0ab4bdbcb67b4a2584ae82fe6deff2e"),
+                ("README.txt", "d28ea9dedbe230033c81249cc3c35fc7e4375e2d8b67a4e8ce63f5c352292317"),
             ],
             first.All.Select(path => (Path.GetFileName(path), Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))))));
     }
@@ -37,7 +37,7 @@ public sealed class SampleDataGeneratorTests : IDisposable
     [Fact]
     public void The_daily_file_has_one_bar_per_session_from_2014_to_2023_and_reads_cleanly()
     {
-        SampleDataFiles files = SampleDataGenerator.Write(_folder.PathName);
+        SampleDataFiles files = sample.Files;
 
         BarSeries daily = BarCsvReader.Read(files.DailyBars, new BarCsvOptions());
 
@@ -52,7 +52,7 @@ public sealed class SampleDataGeneratorTests : IDisposable
     [Fact]
     public void The_minute_file_has_every_regular_session_minute_of_2023_with_early_closes_ending_at_13_00()
     {
-        SampleDataFiles files = SampleDataGenerator.Write(_folder.PathName);
+        SampleDataFiles files = sample.Files;
 
         BarSeries minutes = BarCsvReader.Read(files.MinuteBars, new BarCsvOptions());
 
@@ -65,12 +65,15 @@ public sealed class SampleDataGeneratorTests : IDisposable
         long earlyClose = calendar.SessionCloseNs(new DateOnly(2023, 11, 24));
         Assert.Contains(minutes.Bars, bar => bar.EndNs == earlyClose);
         Assert.DoesNotContain(minutes.Bars, bar => bar.StartNs >= earlyClose && calendar.NewYorkDate(bar.StartNs) == new DateOnly(2023, 11, 24));
+        string[] lines = File.ReadAllLines(files.MinuteBars);
+        Assert.Equal("2023-01-03T09:30:00-05:00", lines[1][..25]);
+        Assert.Contains(lines, line => line.StartsWith("2023-07-03T12:59:00-04:00,", StringComparison.Ordinal));
     }
 
     [Fact]
     public void The_split_halves_prices_and_doubles_volume_from_its_session_and_the_actions_file_names_it()
     {
-        SampleDataFiles files = SampleDataGenerator.Write(_folder.PathName);
+        SampleDataFiles files = sample.Files;
 
         Bar[] bars = BarCsvReader.Read(files.DailyBars, new BarCsvOptions()).Bars;
         CorporateAction split = Assert.Single(CorporateActionsReader.Read(files.CorporateActions));
@@ -86,7 +89,7 @@ public sealed class SampleDataGeneratorTests : IDisposable
     [Fact]
     public void The_daily_walk_gives_a_10_30_moving_average_crossover_a_few_dozen_trades()
     {
-        SampleDataFiles files = SampleDataGenerator.Write(_folder.PathName);
+        SampleDataFiles files = sample.Files;
 
         Bar[] bars = BarCsvReader.Read(files.DailyBars, new BarCsvOptions()).Bars;
 
@@ -96,11 +99,13 @@ public sealed class SampleDataGeneratorTests : IDisposable
     [Fact]
     public void Writing_into_a_folder_with_the_same_files_is_harmless()
     {
-        SampleDataGenerator.Write(_folder.PathName);
+        string folder = Path.GetDirectoryName(sample.Files.DailyBars)!;
+        DateTime writtenAt = File.GetLastWriteTimeUtc(sample.Files.MinuteBars);
 
-        SampleDataFiles again = SampleDataGenerator.Write(_folder.PathName);
+        SampleDataFiles again = SampleDataGenerator.Write(folder);
 
-        Assert.All(again.All, path => Assert.True(File.Exists(path)));
+        Assert.Equal(sample.Files, again);
+        Assert.Equal(writtenAt, File.GetLastWriteTimeUtc(again.MinuteBars));
     }
 
     [Fact]
@@ -119,7 +124,7 @@ public sealed class SampleDataGeneratorTests : IDisposable
     [Fact]
     public void The_readme_says_the_data_is_synthetic_and_seeded()
     {
-        string readme = File.ReadAllText(SampleDataGenerator.Write(_folder.PathName).Readme);
+        string readme = File.ReadAllText(sample.Files.Readme);
 
         Assert.Contains("SYNTHETIC", readme, StringComparison.Ordinal);
         Assert.Contains("seed", readme, StringComparison.Ordinal);
