@@ -151,6 +151,8 @@ public static class BacktestJob
             {
                 log.Append(runEvent.Type, runEvent.TimeNs, runEvent.Fields);
             }
+
+            log.Close();
         }
 
         if (settings.SkipBadRows)
