@@ -7,6 +7,7 @@ using MiniQuantDesk.Backtest.Metrics;
 using MiniQuantDesk.Backtest.Reporting;
 using MiniQuantDesk.Backtest.Running;
 using MiniQuantDesk.Engine.Numerics;
+using MiniQuantDesk.Engine.Strategy;
 
 namespace MiniQuantDesk.Backtest.Workflow;
 
@@ -78,6 +79,26 @@ public static class BacktestJob
             Stopped = baseline.Stopped,
             Notes = plan.Notes,
             ConfigSha256 = configSha,
+        };
+    }
+
+    /// <summary>
+    /// Completes settings as resolved from their layers into what config.json records: every strategy parameter
+    /// (the defaults of those not given; an unknown strategy or parameter is an error naming the valid ones) and
+    /// full paths for the data and actions files, so that the run re-runs from any working folder.
+    /// </summary>
+    public static BacktestSettings Complete(BacktestSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        StrategyDescriptor descriptor = StrategyCatalog.Find(settings.Strategy);
+        IReadOnlyDictionary<string, long> parameters = StrategyCatalog.ResolveParameters(
+            descriptor,
+            settings.Parameters.ToDictionary(p => p.Key, p => p.Value.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal));
+        return settings with
+        {
+            Parameters = new SortedDictionary<string, long>(parameters.ToDictionary(), StringComparer.Ordinal),
+            DataFiles = [.. settings.DataFiles.Select(Path.GetFullPath)],
+            CorporateActionsFile = settings.CorporateActionsFile is null ? null : Path.GetFullPath(settings.CorporateActionsFile),
         };
     }
 
