@@ -42,7 +42,7 @@ public static class EngineBench
             Engines = [spec],
             Topology = topology,
             Driver = driver,
-            RingSize = 1 << 10,
+            RingSize = driver == PipelineDriver.Polled ? 128 : 1 << 10,
             MultipleProducers = false,
             WaitStrategy = static () => new YieldingWaitStrategy(),
             Downstream = [broker],
