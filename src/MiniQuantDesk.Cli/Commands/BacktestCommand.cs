@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MiniQuantDesk.Backtest.Configuration;
+using MiniQuantDesk.Backtest.Data;
 using MiniQuantDesk.Backtest.Workflow;
 using MiniQuantDesk.Cli.Output;
 using MiniQuantDesk.Engine.Numerics;
@@ -11,9 +12,15 @@ namespace MiniQuantDesk.Cli.Commands;
 /// <summary><c>mqd backtest</c>: the main job.</summary>
 internal static class BacktestCommand
 {
+    /// <summary>Where a run goes without --out.</summary>
+    public const string DefaultOutput = "runs/backtest";
+
+    /// <summary>Where the sample data set goes when a run names no data.</summary>
+    public const string SampleFolder = "sample-data";
+
     public static Command Create()
     {
-        var data = new Option<string[]>("--data") { Description = "Bar file (CSV, header timestamp,open,high,low,close,volume); repeat for more symbols", HelpName = "FILE.csv" };
+        var data = new Option<string[]>("--data") { Description = $"Bar file (CSV, header timestamp,open,high,low,close,volume); repeat for more symbols. Without it: the built-in sample data set, written to ./{SampleFolder}", HelpName = "FILE.csv" };
         var symbol = new Option<string?>("--symbol") { Description = "The symbol of a single --data file (default: its file name up to the first '_')" };
         var strategy = new Option<string?>("--strategy") { Description = "Strategy name (default sma-cross; 'mqd strategies' lists them)" };
         var parameters = new Option<string[]>("--param") { Description = "Strategy parameter NAME=VALUE, e.g. fast=10; repeat", HelpName = "NAME=VALUE" };
@@ -30,7 +37,7 @@ internal static class BacktestCommand
         fillTiming.AcceptOnlyFromAmong(FillTimings.NextBarOpen, FillTimings.SameBarClose);
         var latency = new Option<int?>("--latency-bars") { Description = "Extra bars before an order may fill (default 0)" };
         var skipBadRows = new Option<bool>("--skip-bad-rows") { Description = "Skip malformed CSV rows, counting and listing them in the artifacts (default: stop at the first)" };
-        var output = new Option<string>("--out") { Description = "Artifact folder (new or empty; a folder holding a different run is never overwritten)", Required = true, HelpName = "DIR" };
+        var output = new Option<string>("--out") { Description = "Artifact folder (new or empty; a folder holding a different run is never overwritten)", DefaultValueFactory = _ => DefaultOutput, HelpName = "DIR" };
         var command = new Command("backtest", "Replay bars through the live pipeline against a simulated venue; write a hash-locked artifact folder and a report. Exit code 0: done; 1: refused, failed, or the engine halted / the run stopped early (artifacts written, reason printed); 2: usage error")
         {
             data, symbol, strategy, parameters, cash, costs, config, stress, stressDirectory, actions, actionsMode, fillTiming, latency, skipBadRows, output,
@@ -52,6 +59,11 @@ internal static class BacktestCommand
                 SkipBadRows = result.GetValue(skipBadRows) ? true : null,
             };
             SettingsOverlay? file = result.GetValue(config) is { } path ? SettingsYaml.Load(path) : null;
+            if (cli.DataFiles is null && file?.DataFiles is null)
+            {
+                cli = WithSampleData(cli);
+            }
+
             BacktestSettings settings = BacktestJob.Complete(SettingsResolver.Resolve(file, cli, null));
             StressProfileCatalog catalog = result.GetValue(stressDirectory) is { } directory ? StressProfileCatalog.Load(directory) : StressProfileCatalog.BuiltIn;
             IReadOnlyList<StressProfile> profiles = result.GetValue(stress) is { } selection ? catalog.Select(selection) : [];
@@ -89,6 +101,22 @@ internal static class BacktestCommand
 
         // A run that halted or stopped early wrote its artifacts, but it is not a clean result: say so by exit code.
         return result.Halt is null && result.Stopped is null ? 0 : CommandFailure.Failed;
+    }
+
+    /// <summary>
+    /// The embedded default: no data named anywhere, so the run uses the deterministic sample data set (written to
+    /// ./sample-data, or found there identical), its daily file with its 2:1 split applied from its actions file.
+    /// </summary>
+    private static SettingsOverlay WithSampleData(SettingsOverlay cli)
+    {
+        SampleDataFiles files = SampleDataGenerator.Write(SampleFolder);
+        Console.WriteLine($"no --data given: using the built-in sample data set in {Path.GetFullPath(SampleFolder)} (see mqd sample-data --help)");
+        return cli with
+        {
+            DataFiles = [files.DailyBars],
+            CorporateActionsFile = cli.CorporateActionsFile ?? files.CorporateActions,
+            CorporateActionsMode = cli.CorporateActionsMode ?? CorporateActionsMode.Apply,
+        };
     }
 
     private static Dictionary<string, long>? Parameters(string[] given)

@@ -26,7 +26,11 @@ internal static class CommandFailure
         }
         catch (Exception exception) when (exception is DataFileException or ConfigurationException or BacktestRefusedException or ArgumentException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            WriteError(exception.Message);
+            // ArgumentException appends " (Parameter 'name')", which means nothing to a user.
+            string message = exception is ArgumentException { ParamName: { } name }
+                ? exception.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal)
+                : exception.Message;
+            WriteError(message);
             return Failed;
         }
     }
