@@ -58,5 +58,7 @@ public sealed class MsftSmaCrossGoldenTests : IDisposable
 
     private static decimal Decimal(JsonNode? node) => Decimal(node!.ToString());
 
-    private static decimal Decimal(object value) => decimal.Parse(value.ToString()!, NumberStyles.Number | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+    private static decimal Decimal(string text) => decimal.Parse(text, NumberStyles.Number | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    private static decimal Decimal(decimal value) => value;
 }
