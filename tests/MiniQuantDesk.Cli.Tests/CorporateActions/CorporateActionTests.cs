@@ -71,6 +71,27 @@ public sealed class CorporateActionTests(SampleDataFixture sample) : IDisposable
     }
 
     [Fact]
+    public void Apply_on_data_that_already_reflect_the_split_does_not_apply_it_twice()
+    {
+        string adjustedData = _temp.Sub("SAMPLE_1d.csv");
+        PreAdjustedSeries.Write(sample.Daily, DateOnly.Parse(SplitDay, CultureInfo.InvariantCulture), 2, adjustedData);
+        string withActions = _temp.Sub("with-actions");
+        string without = _temp.Sub("without");
+
+        MqdRun run = Mqd.Run(["backtest", "--data", adjustedData, "--corporate-actions", sample.Actions, "--corporate-actions-mode", "apply", "--out", withActions, .. s_holdsAcrossTheSplit]);
+        Mqd.Run(["backtest", "--data", adjustedData, "--out", without, .. s_holdsAcrossTheSplit]).AssertSucceeded();
+
+        run.AssertSucceeded();
+        Assert.Contains("already reflect it", run.Out, StringComparison.Ordinal);
+        foreach (string artifact in (string[])["fills.csv", "equity.csv"])
+        {
+            Assert.True(
+                File.ReadAllBytes(Path.Combine(withActions, artifact)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(without, artifact))),
+                $"{artifact} differs: the split was applied to data that already reflect it");
+        }
+    }
+
+    [Fact]
     public void Without_the_split_applied_the_position_held_across_it_is_sold_on_the_price_drop()
     {
         // What apply protects against: read raw, the halved price crosses the averages and the strategy sells.
