@@ -213,6 +213,8 @@ public static class BacktestRunner
         {
             while (collector.Approved.Count > 0)
             {
+                // The decision goes into the event log before the venue's answer to it.
+                LogDecisions(decisionTimeNs);
                 OrderCommand[] commands = [.. collector.Approved];
                 collector.Approved.Clear();
                 foreach (OrderCommand command in commands)

@@ -33,7 +33,12 @@ public static class BacktestJob
     /// <param name="outputDirectory">The artifact folder (created; refused if it holds a different run).</param>
     /// <param name="stress">The stress profiles to run after the baseline (none for an empty list).</param>
     /// <param name="progress">Called with (phase, bars done, bars in total) now and then; may be null.</param>
-    public static BacktestJobResult Run(BacktestSettings settings, string outputDirectory, IReadOnlyList<StressProfile> stress, Action<string, long, long>? progress)
+    public static BacktestJobResult Run(BacktestSettings settings, string outputDirectory, IReadOnlyList<StressProfile> stress, Action<string, long, long>? progress) =>
+        RunRecorded(settings, outputDirectory, StressRuns.From(settings, stress), progress);
+
+    /// <summary>Runs <paramref name="settings"/> and the given stress runs into <paramref name="outputDirectory"/>
+    /// (what verify does with a run's recorded stress settings).</summary>
+    public static BacktestJobResult RunRecorded(BacktestSettings settings, string outputDirectory, IReadOnlyList<StressRun> stress, Action<string, long, long>? progress)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(stress);
@@ -54,18 +59,18 @@ public static class BacktestJob
         }
 
         CorporateActionPlan plan = Load(settings);
-        OutputFolder.Prepare(outputDirectory, configSha, inputs);
+        List<string> stressConfigs = [.. stress.Select(r => CanonicalSettingsJson.Write(r.Settings))];
+        OutputFolder.Prepare(outputDirectory, configSha, inputs, stressConfigs);
         BacktestResult baseline = RunOne(settings, plan, "baseline", progress);
         BacktestMetrics metrics = Measure(baseline, out IReadOnlyList<RoundTrip> trips);
         var stressResults = new List<StressResult>();
-        foreach (StressProfile profile in stress)
+        foreach (StressRun stressRun in stress)
         {
-            BacktestSettings stressed = SettingsResolver.ApplyStress(settings, profile);
-            BacktestResult run = RunOne(stressed, plan, profile.Name, progress);
-            stressResults.Add(new StressResult(profile.Name, Measure(run, out _)));
+            BacktestResult run = RunOne(stressRun.Settings, plan, stressRun.Name, progress);
+            stressResults.Add(new StressResult(stressRun.Name, Measure(run, out _)));
         }
 
-        WriteArtifacts(outputDirectory, settings, configJson, plan, baseline, metrics, trips, stressResults);
+        WriteArtifacts(outputDirectory, settings, configJson, plan, baseline, metrics, trips, stressResults, stressConfigs);
         ManifestWriter.Write(outputDirectory, inputs, configSha);
         return new BacktestJobResult
         {
@@ -158,7 +163,8 @@ public static class BacktestJob
         BacktestResult result,
         BacktestMetrics metrics,
         IReadOnlyList<RoundTrip> trips,
-        List<StressResult> stress)
+        List<StressResult> stress,
+        List<string> stressConfigs)
     {
         ArtifactFile.WriteText(Path.Combine(directory, ConfigFileName), configJson);
         ArtifactCsv.WriteOrders(Path.Combine(directory, "orders.csv"), result.Orders);
@@ -183,7 +189,7 @@ public static class BacktestJob
 
         if (stress.Count > 0)
         {
-            ArtifactFile.WriteText(Path.Combine(directory, StressFileName), StressText(metrics, stress));
+            ArtifactFile.WriteText(Path.Combine(directory, StressFileName), StressText(metrics, stress, stressConfigs));
         }
 
         var run = new List<KeyValuePair<string, string>>
@@ -221,12 +227,13 @@ public static class BacktestJob
         return text.ToString();
     }
 
-    private static string StressText(BacktestMetrics baseline, List<StressResult> stress)
+    private static string StressText(BacktestMetrics baseline, List<StressResult> stress, List<string> configs)
     {
         var profiles = new JsonArray();
-        foreach (StressResult result in stress)
+        for (int i = 0; i < stress.Count; i++)
         {
-            profiles.Add(new JsonObject { ["name"] = result.Profile, ["metrics"] = MetricsJson.ToJson(result.Metrics) });
+            // The stressed run's settings, as the canonical text config.json would hold: verify re-runs from it.
+            profiles.Add(new JsonObject { ["name"] = stress[i].Profile, ["metrics"] = MetricsJson.ToJson(stress[i].Metrics), ["config"] = configs[i] });
         }
 
         return CanonicalJson.Serialize(new JsonObject { ["baseline"] = MetricsJson.ToJson(baseline), ["profiles"] = profiles });

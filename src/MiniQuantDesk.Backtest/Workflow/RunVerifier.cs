@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using MiniQuantDesk.Backtest.Artifacts;
 using MiniQuantDesk.Backtest.Configuration;
 
@@ -13,7 +12,7 @@ public static class RunVerifier
 {
     /// <summary>Verifies the run in <paramref name="directory"/>.</summary>
     /// <param name="directory">A folder written by <c>mqd backtest</c>.</param>
-    /// <param name="progress">As for <see cref="BacktestJob.Run"/>.</param>
+    /// <param name="progress">As for BacktestJob.Run.</param>
     public static VerifyOutcome Verify(string directory, Action<string, long, long>? progress)
     {
         if (!File.Exists(Path.Combine(directory, ArtifactManifest.FileName)))
@@ -28,11 +27,11 @@ public static class RunVerifier
         }
 
         BacktestSettings settings = CanonicalSettingsJson.Read(File.ReadAllText(Path.Combine(directory, BacktestJob.ConfigFileName)), BacktestJob.ConfigFileName);
-        IReadOnlyList<StressProfile> stress = StressProfilesOf(directory);
+        IReadOnlyList<StressRun> stress = StressRuns.Read(directory);
         string scratch = Path.Combine(Path.GetTempPath(), "mqd-verify-" + Guid.NewGuid().ToString("N"));
         try
         {
-            BacktestJob.Run(settings, scratch, stress, progress);
+            BacktestJob.RunRecorded(settings, scratch, stress, progress);
             string? difference = ArtifactComparer.FirstDifference(directory, scratch);
             return difference is null
                 ? new VerifyOutcome(true, true, "identical: every file re-ran to the same bytes")
@@ -45,19 +44,5 @@ public static class RunVerifier
                 Directory.Delete(scratch, recursive: true);
             }
         }
-    }
-
-    /// <summary>The stress profiles a run ran, by the names in its stress.json (built-in profiles).</summary>
-    public static IReadOnlyList<StressProfile> StressProfilesOf(string directory)
-    {
-        string path = Path.Combine(directory, BacktestJob.StressFileName);
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
-        JsonArray profiles = JsonNode.Parse(File.ReadAllText(path))?["profiles"]?.AsArray()
-            ?? throw new InvalidDataException($"{path}: no 'profiles' list.");
-        return [.. profiles.Select(p => StressProfileCatalog.BuiltIn.Get(p?["name"]?.GetValue<string>() ?? throw new InvalidDataException($"{path}: a profile without a name.")))];
     }
 }

@@ -126,11 +126,13 @@ public sealed class SettingsResolverTests
     }
 
     [Fact]
-    public void A_corporate_actions_file_without_a_mode_is_applied_never_ignored()
+    public void A_corporate_actions_file_without_a_mode_keeps_no_mode_so_the_run_must_choose_before_crossing_a_split()
     {
         BacktestSettings settings = SettingsResolver.Resolve(null, s_cliWithData with { CorporateActionsFile = "actions.csv" }, null);
 
-        Assert.Equal(CorporateActionsMode.Apply, settings.CorporateActionsMode);
+        // Neither applied nor ignored: the job refuses data that cross one of the file's splits unadjusted
+        // (tests/MiniQuantDesk.Cli.Tests/CorporateActions shows the refusal).
+        Assert.Equal(CorporateActionsMode.None, settings.CorporateActionsMode);
     }
 
     [Fact]

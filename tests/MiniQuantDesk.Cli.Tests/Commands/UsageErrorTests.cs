@@ -8,9 +8,9 @@ public sealed class UsageErrorTests(SampleDataFixture sample) : IDisposable
     private readonly TempFolder _temp = new();
 
     [Fact]
-    public void A_backtest_without_out_is_a_usage_error_naming_out()
+    public void A_backtest_with_out_but_no_folder_is_a_usage_error_naming_out()
     {
-        MqdRun run = Mqd.Run("backtest", "--data", sample.Daily);
+        MqdRun run = Mqd.Run("backtest", "--data", sample.Daily, "--out");
 
         run.AssertUsageError("--out");
         Assert.Empty(Directory.EnumerateFileSystemEntries(_temp.PathName));
