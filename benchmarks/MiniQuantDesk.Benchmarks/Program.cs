@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using MiniQuantDesk.Benchmarks.Backtest;
 using MiniQuantDesk.Benchmarks.Infrastructure;
 using MiniQuantDesk.Benchmarks.Latency;
 using MiniQuantDesk.Benchmarks.Regression;
@@ -10,7 +11,7 @@ namespace MiniQuantDesk.Benchmarks;
 public static class Program
 {
     private const string Usage = """
-        MiniQuantDesk ring benchmarks
+        MiniQuantDesk benchmarks: the ring, the trading core and the backtester
 
         Usage (from the repository root):
           dotnet run -c Release --project benchmarks/MiniQuantDesk.Benchmarks -- [--profile ci|full] [BenchmarkDotNet options]
@@ -18,6 +19,7 @@ public static class Program
               redirected one runs everything. Examples:
                 --filter '*'                      every throughput benchmark
                 --filter '*OneToOne*'             1 producer -> 1 consumer only
+                --filter '*BacktestThroughput*'   the backtester per bar: end to end (daily, minute) and the engine alone
                 --list flat                       list the benchmarks
                 --artifacts DIR                   where reports go (JSON, CSV, markdown under DIR/results)
               --profile ci     short fixed job (1 launch, 2 warm-up, 5 x 250 ms iterations) for the regression check
@@ -27,6 +29,11 @@ public static class Program
           dotnet run -c Release --project benchmarks/MiniQuantDesk.Benchmarks -- latency [--events N] [--warmup N] [--gap-ns N] [--json FILE]
               One-way latency publish -> handler, p50/p90/p99/p99.9/max, ring (yielding, busy-spin) and Channel<long>
               in the same run. Defaults: 1,000,000 events, 100,000 warm-up, no gap, artifacts/latency/latency.json.
+
+          dotnet run -c Release --project benchmarks/MiniQuantDesk.Benchmarks -- backtest-timing [--repetitions N]
+              Wall-clock times (Stopwatch; 1 warm-up, then N runs, default 5) of the ten-year daily job and the
+              minute-year job end to end and of the engine on pre-parsed minute bars, against the targets: daily
+              < 1 s, minute year < 2 s, engine >= 5,000,000 bars/s. Absolute, this machine only; not part of the check.
 
           dotnet run -c Release --project benchmarks/MiniQuantDesk.Benchmarks -- check --run DIR [--run DIR ...] [--baselines DIR] [--update-baselines]
               Compares run folders (DIR/throughput: BenchmarkDotNet artifacts of the ci profile; DIR/latency.json)
@@ -46,6 +53,7 @@ public static class Program
             {
                 "--help" or "-h" or "help" => PrintUsage(),
                 "latency" => LatencyHarness.Run(args[1..]),
+                "backtest-timing" => BacktestTiming.Run(args[1..]),
                 "check" => RegressionCheck.Run(args[1..]),
                 _ => RunBenchmarks(args),
             };

@@ -17,7 +17,22 @@ public sealed record ToleranceRule(double Margin, string Explanation)
         ArgumentNullException.ThrowIfNull(runs);
         double[] sorted = [.. runs.Order()];
         double lowest = sorted.Length >= 5 ? sorted[1] : sorted[0];
-        return Math.Round(lowest * (1 - Margin), 3);
+        return RoundRatio(lowest * (1 - Margin));
+    }
+
+    /// <summary>
+    /// Rounds a ratio for the baseline files: to 3 decimals, or to 4 significant digits where that keeps more — ratios
+    /// below 1 (a whole backtest job against parsing its CSV alone is about 0.02x) would otherwise keep one or two.
+    /// </summary>
+    public static double RoundRatio(double value)
+    {
+        if (value == 0 || Math.Abs(value) >= 1 || !double.IsFinite(value))
+        {
+            return Math.Round(value, 3);
+        }
+
+        int decimals = 3 - (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        return Math.Round(value, Math.Min(decimals, 15));
     }
 
     /// <summary>(max − min) / median of <paramref name="values"/>; 0 for fewer than two.</summary>
