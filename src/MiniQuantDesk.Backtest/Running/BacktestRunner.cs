@@ -31,6 +31,11 @@ public static class BacktestRunner
 {
     private const int EngineId = 1;
     private const int ProgressEvery = 4_096;
+    private const int InitialOrderCapacity = 4_096;
+    private const int MaxOrderCapacity = 1 << 22;
+
+    /// <summary>Orders the venue holds working at once (finished ones free their place).</summary>
+    private const int VenueWorkingOrders = 4_096;
 
     /// <summary>Runs <paramref name="request"/>.</summary>
     /// <exception cref="ArgumentException">The request cannot run: no bars, mixed timeframes, an unknown strategy or
@@ -56,7 +61,22 @@ public static class BacktestRunner
         Func<IStrategy> strategy = () => StrategyCatalog.Create(request.Strategy, request.Parameters, symbols + 1);
         _ = strategy(); // fail now, with the catalog's message, rather than inside the pipeline
         Bar[] bars = Merge(request.Series);
-        long firstOrders = Math.Max(1024, bars.Length / 2);
+
+        // The order and fill stores are pre-allocated (the hot path allocates nothing), so they start small: most runs
+        // send a few thousand orders. A run that outgrows them halts for capacity; it is then run again, from the
+        // start, with four times the room — the same bars and settings give the same result whatever the capacity.
+        for (int capacity = InitialOrderCapacity; ; capacity *= 4)
+        {
+            BacktestResult result = RunOnce(request, bars, timeframe, strategy, symbols, capacity, out Reason halt);
+            if (halt.Code != ReasonCode.CapacityExceeded || capacity >= MaxOrderCapacity)
+            {
+                return result;
+            }
+        }
+    }
+
+    private static BacktestResult RunOnce(BacktestRequest request, Bar[] bars, Timeframe timeframe, Func<IStrategy> strategy, int symbols, int orderCapacity, out Reason halt)
+    {
         var spec = new EngineSpec
         {
             EngineId = EngineId,
@@ -69,8 +89,8 @@ public static class BacktestRunner
             // limit at its default.
             Risk = new RiskLimits { PatternDayTraderRule = false },
             SymbolCapacity = symbols + 1,
-            OrderCapacity = (int)Math.Min(1 << 22, firstOrders),
-            FillCapacity = (int)Math.Min(1 << 23, firstOrders * 2),
+            OrderCapacity = orderCapacity,
+            FillCapacity = orderCapacity * 2,
         };
         var collector = new DecisionCollector();
         TradingPipeline pipeline = TradingPipeline.Create(new TradingPipelineOptions
@@ -80,15 +100,22 @@ public static class BacktestRunner
             RingSize = 256,
             Downstream = [collector],
         });
-        var venue = new SimulatedVenue(request.Venue, symbols + 1, spec.OrderCapacity);
+        var venue = new SimulatedVenue(request.Venue, symbols + 1, VenueWorkingOrders);
         var run = new RunState(request, pipeline, venue, collector);
-        return run.Execute(bars);
+        BacktestResult result = run.Execute(bars);
+        halt = collector.Halt;
+        return result;
     }
 
     /// <summary>All series' bars in event-time order (close time, then symbol), each tagged with its symbol id
     /// (series i is symbol i + 1).</summary>
     private static Bar[] Merge(IReadOnlyList<BarSeries> series)
     {
+        if (series.Count == 1 && series[0].Bars.All(static b => b.Symbol.Value == 1))
+        {
+            return series[0].Bars; // already symbol 1, in order: nothing to merge (the runner never writes to it)
+        }
+
         int total = 0;
         foreach (BarSeries s in series)
         {
@@ -195,18 +222,10 @@ public static class BacktestRunner
             };
         }
 
-        private RunStop? StopAt(long timeNs)
-        {
-            foreach (RunStop stop in request.Stops)
-            {
-                if (stop.AtNs <= timeNs)
-                {
-                    return stop;
-                }
-            }
+        private readonly RunStop? _firstStop = request.Stops.Count == 0 ? null : request.Stops.MinBy(static s => s.AtNs);
 
-            return null;
-        }
+        /// <summary>The stop that applies at <paramref name="timeNs"/>: the earliest, once its time has come.</summary>
+        private RunStop? StopAt(long timeNs) => _firstStop is { } stop && stop.AtNs <= timeNs ? stop : null;
 
         /// <summary>Sends what the gateway approved to the venue, then delivers the venue's answers.</summary>
         private void SendApproved(long decisionTimeNs)
