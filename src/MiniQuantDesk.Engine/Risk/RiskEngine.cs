@@ -191,7 +191,7 @@ public sealed class RiskEngine
         // drawdown / peak >= bps / 10000, compared exactly in 128 bits; a peak at or below zero is all drawdown.
         if (drawdown.Micros > 0
             && (_peakEquity.Micros <= 0
-                || (Int128)drawdown.Micros * 10_000 >= (Int128)_peakEquity.Micros * _limits.MaxDrawdownBasisPoints))
+                || WideProduct.Of(drawdown.Micros, 10_000) >= WideProduct.Of(_peakEquity.Micros, _limits.MaxDrawdownBasisPoints)))
         {
             long drawdownBasisPoints = _peakEquity.Micros <= 0 ? 10_000 : (long)((Int128)drawdown.Micros * 10_000 / _peakEquity.Micros);
             return HaltWith(new Reason(ReasonCode.MaxDrawdown, symbol, eventTimeNs, drawdownBasisPoints, _limits.MaxDrawdownBasisPoints), RiskAction.FlattenAndHalt);
