@@ -306,60 +306,60 @@ public sealed class IntegrityGuard
         }
     }
 
-    /// <summary>Writes the finding about one bar, before the sticky state, into <paramref name="finding"/>.</summary>
+    /// <summary>Writes the finding about one bar, before the sticky state, into <paramref name="finding"/>. Every
+    /// refusal is written by a call out of line, so the usual bar runs through comparisons and array reads only.</summary>
     private void Inspect(in Bar bar, long eventTimeNs, ref IntegrityDecision finding)
     {
-        SymbolId symbol = bar.Symbol;
-        Timeframe timeframe = bar.Timeframe;
-        int feed = bar.FeedId;
-        var evidence = new IntegrityEvidence(timeframe, feed, bar.StartNs, 0, BarField.None, -1);
         if (eventTimeNs < _lastEventTimeNs)
         {
-            finding = TimeWentBackwards(symbol, timeframe, feed, bar.StartNs, eventTimeNs, _lastEventTimeNs);
+            Refuse(ref finding, TimeWentBackwards(bar.Symbol, bar.Timeframe, bar.FeedId, bar.StartNs, eventTimeNs, _lastEventTimeNs));
             return;
         }
 
         _lastEventTimeNs = eventTimeNs;
+        SymbolId symbol = bar.Symbol;
         if (symbol.Value <= 0 || symbol.Value > _symbolCapacity)
         {
-            finding = Decide(IntegrityAction.Reject, ReasonCode.UnknownSymbol, symbol, eventTimeNs, symbol.Value, _symbolCapacity, evidence);
+            Refuse(ref finding, IntegrityAction.Reject, ReasonCode.UnknownSymbol, in bar, eventTimeNs, symbol.Value, _symbolCapacity);
             return;
         }
 
-        int t = (uint)timeframe.Minutes <= 390 ? _timeframeIndexByMinutes[timeframe.Minutes] : -1;
+        int minutes = bar.Timeframe.Minutes;
+        int t = (uint)minutes <= 390 ? _timeframeIndexByMinutes[minutes] : -1;
         if (t < 0)
         {
-            finding = Decide(IntegrityAction.Reject, ReasonCode.UntrackedTimeframe, symbol, eventTimeNs, timeframe.Minutes, 0, evidence);
+            Refuse(ref finding, IntegrityAction.Reject, ReasonCode.UntrackedTimeframe, in bar, eventTimeNs, minutes, 0);
             return;
         }
 
+        int feed = bar.FeedId;
         if ((uint)feed >= (uint)_feedCount)
         {
-            finding = Decide(IntegrityAction.Reject, ReasonCode.UnknownFeed, symbol, eventTimeNs, feed, _feedCount - 1, evidence);
+            Refuse(ref finding, IntegrityAction.Reject, ReasonCode.UnknownFeed, in bar, eventTimeNs, feed, _feedCount - 1);
             return;
         }
 
         if (!bar.IsComplete)
         {
-            finding = Decide(IntegrityAction.Reject, ReasonCode.IncompleteBar, symbol, eventTimeNs, 0, 1, evidence);
+            Refuse(ref finding, IntegrityAction.Reject, ReasonCode.IncompleteBar, in bar, eventTimeNs, 0, 1);
             return;
         }
 
         if (eventTimeNs < bar.EndNs)
         {
-            finding = Decide(IntegrityAction.Reject, ReasonCode.IncompleteBar, symbol, eventTimeNs, eventTimeNs, bar.EndNs, evidence);
+            Refuse(ref finding, IntegrityAction.Reject, ReasonCode.IncompleteBar, in bar, eventTimeNs, eventTimeNs, bar.EndNs);
             return;
         }
 
         if (!ValuesAreSound(in bar))
         {
-            finding = CheckValues(in bar, eventTimeNs, in evidence);
+            Refuse(ref finding, CheckValues(in bar, eventTimeNs, EvidenceOf(in bar)));
             return;
         }
 
         long barNs = _barNs[t];
         int series = ((symbol.Value - 1) * _timeframeCount) + t;
-        if (!TryPlace(in bar, eventTimeNs, barNs, _nextSlot[series], in evidence, ref finding, out long slot, out int ordinal))
+        if (!TryPlace(in bar, eventTimeNs, barNs, _nextSlot[series], ref finding, out long slot, out int ordinal))
         {
             return;
         }
@@ -369,7 +369,8 @@ public sealed class IntegrityGuard
         if (slot <= feedLast)
         {
             ReasonCode code = slot == feedLast ? ReasonCode.DuplicateBar : ReasonCode.OutOfOrderBar;
-            finding = Decide(IntegrityAction.Reject, code, symbol, eventTimeNs, bar.StartNs, _feedLastStartNs[feedIndex], evidence with { ReferenceNs = _feedLastStartNs[feedIndex] });
+            long lastStart = _feedLastStartNs[feedIndex];
+            Refuse(ref finding, IntegrityAction.Reject, code, in bar, eventTimeNs, bar.StartNs, lastStart, referenceNs: lastStart);
             return;
         }
 
@@ -377,12 +378,26 @@ public sealed class IntegrityGuard
         _feedLastStartNs[feedIndex] = bar.StartNs;
         if (slot <= _latestSlot[series])
         {
-            finding = CompareWithAcceptedCopy(in bar, eventTimeNs, series, slot, in evidence);
+            Refuse(ref finding, CompareWithAcceptedCopy(in bar, eventTimeNs, series, slot, EvidenceOf(in bar)));
             return;
         }
 
-        AcceptNew(in bar, eventTimeNs, series, slot, ordinal, barNs, in evidence, ref finding);
+        AcceptNew(in bar, eventTimeNs, series, slot, ordinal, barNs, ref finding);
     }
+
+    /// <summary>The evidence every finding about a bar starts from: its series, feed and start.</summary>
+    private static IntegrityEvidence EvidenceOf(in Bar bar) => new(bar.Timeframe, bar.FeedId, bar.StartNs, 0, BarField.None, -1);
+
+    /// <summary>Writes a refusal of <paramref name="bar"/> (out of line: refusals are rare and their temporaries
+    /// would otherwise weigh on every bar's stack frame).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Refuse(
+        ref IntegrityDecision finding, IntegrityAction action, ReasonCode code, in Bar bar, long eventTimeNs, long observed, long limit, long referenceNs = 0) =>
+        finding = Decide(action, code, bar.Symbol, eventTimeNs, observed, limit, EvidenceOf(in bar) with { ReferenceNs = referenceNs });
+
+    /// <summary>Writes a finding made elsewhere (out of line, as above).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Refuse(ref IntegrityDecision finding, in IntegrityDecision made) => finding = made;
 
     /// <summary>True exactly when <see cref="CheckValues"/> finds nothing wrong: the usual bar, in a few comparisons.</summary>
     private static bool ValuesAreSound(in Bar bar)
@@ -434,20 +449,28 @@ public sealed class IntegrityGuard
     /// <summary>Finds the bar's session and its slot in the series: the session ordinal for a daily bar, the start
     /// for an intraday bar. <paramref name="expectedSlot"/> is the series' next expected bar, which is on the grid. False
     /// (with the refusal written into <paramref name="finding"/>) when the bar has no place.</summary>
-    private bool TryPlace(in Bar bar, long eventTimeNs, long barNs, long expectedSlot, in IntegrityEvidence evidence, ref IntegrityDecision finding, out long slot, out int ordinal)
+    private bool TryPlace(in Bar bar, long eventTimeNs, long barNs, long expectedSlot, ref IntegrityDecision finding, out long slot, out int ordinal)
     {
-        slot = NoSlot;
-        ordinal = -1;
         long start = bar.StartNs;
         if (barNs != 0 && start >= _sessionOpenNs && start < _sessionCloseNs)
         {
             // A session lies inside its New York day, so a start inside the last session's hours is in that session.
-            return TryPlaceIntraday(in bar, eventTimeNs, barNs, expectedSlot, _sessionOrdinal, in evidence, ref finding, out slot, out ordinal);
+            return TryPlaceIntraday(in bar, eventTimeNs, barNs, expectedSlot, _sessionOrdinal, ref finding, out slot, out ordinal);
         }
 
+        return TryPlaceByCalendar(in bar, eventTimeNs, barNs, expectedSlot, ref finding, out slot, out ordinal);
+    }
+
+    /// <summary><see cref="TryPlace"/> for a bar outside the cached session: locates its day in the calendar.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryPlaceByCalendar(in Bar bar, long eventTimeNs, long barNs, long expectedSlot, ref IntegrityDecision finding, out long slot, out int ordinal)
+    {
+        slot = NoSlot;
+        ordinal = -1;
+        long start = bar.StartNs;
         if (!_calendar.TryLocateDay(start, out int day))
         {
-            finding = Decide(IntegrityAction.Reject, ReasonCode.OutsideSession, bar.Symbol, eventTimeNs, start, 0, evidence);
+            Refuse(ref finding, IntegrityAction.Reject, ReasonCode.OutsideSession, in bar, eventTimeNs, start, 0);
             return false;
         }
 
@@ -456,7 +479,7 @@ public sealed class IntegrityGuard
             ordinal = _calendar.OrdinalOfDay(day);
             if (ordinal < 0)
             {
-                finding = Decide(IntegrityAction.Reject, ReasonCode.OutsideSession, bar.Symbol, eventTimeNs, start, 0, evidence);
+                Refuse(ref finding, IntegrityAction.Reject, ReasonCode.OutsideSession, in bar, eventTimeNs, start, 0);
                 return false;
             }
 
@@ -464,7 +487,7 @@ public sealed class IntegrityGuard
             if (bar.EndNs < close)
             {
                 // A daily bar that ends before its session closes cannot hold the whole session.
-                finding = Decide(IntegrityAction.Reject, ReasonCode.IncompleteBar, bar.Symbol, eventTimeNs, bar.EndNs, close, evidence);
+                Refuse(ref finding, IntegrityAction.Reject, ReasonCode.IncompleteBar, in bar, eventTimeNs, bar.EndNs, close);
                 return false;
             }
 
@@ -475,19 +498,19 @@ public sealed class IntegrityGuard
         int session = _calendar.SessionContaining(day, start);
         if (session < 0)
         {
-            finding = Decide(IntegrityAction.Reject, ReasonCode.OutsideSession, bar.Symbol, eventTimeNs, start, 0, evidence);
+            Refuse(ref finding, IntegrityAction.Reject, ReasonCode.OutsideSession, in bar, eventTimeNs, start, 0);
             return false;
         }
 
         _sessionOrdinal = session;
         _sessionOpenNs = _calendar.OpenAt(session);
         _sessionCloseNs = _calendar.CloseAt(session);
-        return TryPlaceIntraday(in bar, eventTimeNs, barNs, expectedSlot, session, in evidence, ref finding, out slot, out ordinal);
+        return TryPlaceIntraday(in bar, eventTimeNs, barNs, expectedSlot, session, ref finding, out slot, out ordinal);
     }
 
     /// <summary>Places an intraday bar whose start lies in session <paramref name="session"/> (the cached one): on
     /// the grid from the open, ending one bar later or at the close.</summary>
-    private bool TryPlaceIntraday(in Bar bar, long eventTimeNs, long barNs, long expectedSlot, int session, in IntegrityEvidence evidence, ref IntegrityDecision finding, out long slot, out int ordinal)
+    private bool TryPlaceIntraday(in Bar bar, long eventTimeNs, long barNs, long expectedSlot, int session, ref IntegrityDecision finding, out long slot, out int ordinal)
     {
         slot = NoSlot;
         ordinal = session;
@@ -500,7 +523,7 @@ public sealed class IntegrityGuard
             long offset = (start - _sessionOpenNs) % barNs;
             if (offset != 0)
             {
-                finding = Decide(IntegrityAction.Reject, ReasonCode.MisalignedBar, bar.Symbol, eventTimeNs, start, start - offset, evidence);
+                Refuse(ref finding, IntegrityAction.Reject, ReasonCode.MisalignedBar, in bar, eventTimeNs, start, start - offset);
                 return false;
             }
         }
@@ -508,7 +531,7 @@ public sealed class IntegrityGuard
         long end = Math.Min(start + barNs, _sessionCloseNs);
         if (bar.EndNs != end)
         {
-            finding = Decide(IntegrityAction.Reject, ReasonCode.MisalignedBar, bar.Symbol, eventTimeNs, bar.EndNs, end, evidence);
+            Refuse(ref finding, IntegrityAction.Reject, ReasonCode.MisalignedBar, in bar, eventTimeNs, bar.EndNs, end);
             return false;
         }
 
@@ -559,7 +582,7 @@ public sealed class IntegrityGuard
     }
 
     /// <summary>A bar after the series' latest: the gap check, then it becomes the latest and is kept for comparison.</summary>
-    private void AcceptNew(in Bar bar, long eventTimeNs, int series, long slot, int ordinal, long barNs, in IntegrityEvidence evidence, ref IntegrityDecision finding)
+    private void AcceptNew(in Bar bar, long eventTimeNs, int series, long slot, int ordinal, long barNs, ref IntegrityDecision finding)
     {
         long missing = MissingBefore(series, slot, barNs);
         long after = _latestStartNs[series] != NoSlot ? _latestStartNs[series] : _expectedFromNs[series];
@@ -579,9 +602,13 @@ public sealed class IntegrityGuard
         _windowNext[series] = nextInWindow == _window ? 0 : nextInWindow;
         AdvanceExpectation(series, slot, ordinal, barNs);
 
-        finding = missing > _gapTolerance
-            ? Decide(IntegrityAction.Disarm, ReasonCode.GapDetected, bar.Symbol, eventTimeNs, missing, _gapTolerance, evidence with { ReferenceNs = after })
-            : new IntegrityDecision(IntegrityAction.Accept, Reason.None, evidence);
+        if (missing > _gapTolerance)
+        {
+            Refuse(ref finding, IntegrityAction.Disarm, ReasonCode.GapDetected, in bar, eventTimeNs, missing, _gapTolerance, referenceNs: after);
+            return;
+        }
+
+        finding = new IntegrityDecision(IntegrityAction.Accept, default, EvidenceOf(in bar));
     }
 
     /// <summary>How many bars the calendar expects between the series' next expected bar and this one.</summary>
