@@ -17,7 +17,6 @@ internal sealed class FixedLongMap
     /// <summary>The most keys a map can be built for (its table is then 2^30 entries).</summary>
     public const int MaxCapacity = 1 << 29;
 
-    private const ulong FibonacciMultiplier = 0x9E3779B97F4A7C15UL;
 
     private readonly Entry[] _entries;
     private readonly int _mask;
@@ -29,10 +28,10 @@ internal sealed class FixedLongMap
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(capacity, MaxCapacity);
-        int tableSize = (int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2);
+        int tableSize = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(IdHash.MinTableSize, capacity * 2));
         _entries = new Entry[tableSize];
         _mask = tableSize - 1;
-        _shift = 64 - BitOperations.Log2((uint)tableSize);
+        _shift = IdHash.ShiftFor(tableSize);
         Capacity = capacity;
     }
 
@@ -101,8 +100,8 @@ internal sealed class FixedLongMap
         Count++;
     }
 
-    /// <summary>Fibonacci hashing: the high bits of key × 2^64/φ, so that sequential handles spread evenly.</summary>
-    private int Home(long key) => (int)(unchecked((ulong)key * FibonacciMultiplier) >> _shift) & _mask;
+    /// <summary>Runs of consecutive keys share a group of adjacent slots; the runs spread evenly (see <see cref="IdHash"/>).</summary>
+    private int Home(long key) => IdHash.Home(key, _shift) & _mask;
 
     /// <summary>A key (0 for an empty entry) and its value, packed to 12 bytes.</summary>
     [StructLayout(LayoutKind.Sequential, Pack = 4)]

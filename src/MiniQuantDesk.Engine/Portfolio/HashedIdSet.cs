@@ -10,8 +10,6 @@ namespace MiniQuantDesk.Engine.Portfolio;
 /// </summary>
 internal sealed class HashedIdSet
 {
-    private const ulong FibonacciMultiplier = 0x9E37_79B9_7F4A_7C15;
-
     private readonly long[] _ids;
     private readonly int _mask;
     private readonly int _shift;
@@ -23,10 +21,10 @@ internal sealed class HashedIdSet
     public HashedIdSet(int capacity)
     {
         _capacity = capacity;
-        int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, capacity * 2));
+        int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(IdHash.MinTableSize, capacity * 2));
         _ids = new long[size];
         _mask = size - 1;
-        _shift = 64 - BitOperations.Log2((uint)size);
+        _shift = IdHash.ShiftFor(size);
     }
 
     /// <summary>True when the set holds its capacity.</summary>
@@ -65,7 +63,7 @@ internal sealed class HashedIdSet
     private int Find(long id)
     {
         long[] ids = _ids;
-        int slot = (int)(((ulong)id * FibonacciMultiplier) >> _shift) & _mask;
+        int slot = IdHash.Home(id, _shift) & _mask;
         while (true)
         {
             long found = ids[slot];
