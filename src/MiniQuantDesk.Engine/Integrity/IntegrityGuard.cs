@@ -312,7 +312,7 @@ public sealed class IntegrityGuard
     {
         if (eventTimeNs < _lastEventTimeNs)
         {
-            Refuse(ref finding, TimeWentBackwards(bar.Symbol, bar.Timeframe, bar.FeedId, bar.StartNs, eventTimeNs, _lastEventTimeNs));
+            RefuseBackwards(ref finding, in bar, eventTimeNs, _lastEventTimeNs);
             return;
         }
 
@@ -353,7 +353,7 @@ public sealed class IntegrityGuard
 
         if (!ValuesAreSound(in bar))
         {
-            Refuse(ref finding, CheckValues(in bar, eventTimeNs, EvidenceOf(in bar)));
+            RefuseInconsistent(ref finding, in bar, eventTimeNs);
             return;
         }
 
@@ -378,7 +378,7 @@ public sealed class IntegrityGuard
         _feedLastStartNs[feedIndex] = bar.StartNs;
         if (slot <= _latestSlot[series])
         {
-            Refuse(ref finding, CompareWithAcceptedCopy(in bar, eventTimeNs, series, slot, EvidenceOf(in bar)));
+            CompareWithAcceptedCopy(ref finding, in bar, eventTimeNs, series, slot);
             return;
         }
 
@@ -395,9 +395,20 @@ public sealed class IntegrityGuard
         ref IntegrityDecision finding, IntegrityAction action, ReasonCode code, in Bar bar, long eventTimeNs, long observed, long limit, long referenceNs = 0) =>
         finding = Decide(action, code, bar.Symbol, eventTimeNs, observed, limit, EvidenceOf(in bar) with { ReferenceNs = referenceNs });
 
-    /// <summary>Writes a finding made elsewhere (out of line, as above).</summary>
+    /// <summary>Writes the halt for an event time before the last one (out of line, as above).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Refuse(ref IntegrityDecision finding, in IntegrityDecision made) => finding = made;
+    private static void RefuseBackwards(ref IntegrityDecision finding, in Bar bar, long eventTimeNs, long lastEventTimeNs) =>
+        finding = TimeWentBackwards(bar.Symbol, bar.Timeframe, bar.FeedId, bar.StartNs, eventTimeNs, lastEventTimeNs);
+
+    /// <summary>Writes the refusal of a bar whose values are inconsistent (out of line, as above).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RefuseInconsistent(ref IntegrityDecision finding, in Bar bar, long eventTimeNs) =>
+        finding = CheckValues(in bar, eventTimeNs, EvidenceOf(in bar));
+
+    /// <summary>Writes the finding about a bar the series already holds (out of line, as above).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CompareWithAcceptedCopy(ref IntegrityDecision finding, in Bar bar, long eventTimeNs, int series, long slot) =>
+        finding = CompareWithAcceptedCopy(in bar, eventTimeNs, series, slot, EvidenceOf(in bar));
 
     /// <summary>True exactly when <see cref="CheckValues"/> finds nothing wrong: the usual bar, in a few comparisons.</summary>
     private static bool ValuesAreSound(in Bar bar)

@@ -27,6 +27,12 @@ public sealed class RiskEngine
     private Money _peakEquity;
     private bool _hasEquity;
 
+    // DayTradesInWindow of the last trading day asked about, until a day trade is recorded: every event's snapshot
+    // asks, and the day changes once a day.
+    private int _windowCountDay = int.MinValue;
+    private int _windowCount;
+    private bool _windowCountValid;
+
     /// <summary>Creates the checks for <paramref name="limits"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A limit is not positive or out of range.</exception>
     public RiskEngine(RiskLimits limits)
@@ -131,6 +137,7 @@ public sealed class RiskEngine
     /// <summary>Counts a completed day trade on <paramref name="tradingDay"/> (for the PDT rule).</summary>
     public void RecordDayTrade(int tradingDay)
     {
+        _windowCountValid = false;
         int slot = Slot(tradingDay);
         if (_dayTradeDays[slot] != tradingDay)
         {
@@ -143,6 +150,20 @@ public sealed class RiskEngine
 
     /// <summary>Day trades in the window of business days ending with <paramref name="tradingDay"/>.</summary>
     public int DayTradesInWindow(int tradingDay)
+    {
+        if (_windowCountValid && tradingDay == _windowCountDay)
+        {
+            return _windowCount;
+        }
+
+        int count = CountDayTradesInWindow(tradingDay);
+        _windowCountDay = tradingDay;
+        _windowCount = count;
+        _windowCountValid = true;
+        return count;
+    }
+
+    private int CountDayTradesInWindow(int tradingDay)
     {
         int count = 0;
         for (int i = 0; i < _dayTradeDays.Length; i++)
