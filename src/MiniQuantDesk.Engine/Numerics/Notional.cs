@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MiniQuantDesk.Engine.Numerics;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace MiniQuantDesk.Engine.Numerics;
 public static class Notional
 {
     /// <summary>The value of <paramref name="shares"/> (signed) at <paramref name="price"/>; false on overflow.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryOf(Price price, long shares, out Money notional)
     {
         if (!WideProduct.TryOf(price.Micros, shares, out long product))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MiniQuantDesk.Engine.Execution;
 using MiniQuantDesk.Engine.Market;
 using MiniQuantDesk.Engine.Numerics;
@@ -44,6 +45,7 @@ public sealed class AccountMirror
     public Money Cash => _cash;
 
     /// <summary>Cash plus every position at its last mark (a position never marked counts at its fill price).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetEquity(out Money equity)
     {
         Int128 total = _cash.Micros + _marketValue;
