@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace MiniQuantDesk.Engine.Execution;
 
@@ -8,16 +9,16 @@ namespace MiniQuantDesk.Engine.Execution;
 /// and adds allocate nothing, and the same adds in the same order give the same table (deterministic). The OMS
 /// keeps its broker-id, message-id and fill-id indexes in these, and checks <see cref="IsFull"/> before it adds,
 /// so that "full" is a halt with a reason, never a resize.
+/// <para>Each key sits next to its value (12 bytes an entry), so a lookup or an add touches one cache line and one
+/// page of a table that can be hundreds of megabytes, not two.</para>
 /// </summary>
 internal sealed class FixedLongMap
 {
     /// <summary>The most keys a map can be built for (its table is then 2^30 entries).</summary>
     public const int MaxCapacity = 1 << 29;
 
-    private const ulong FibonacciMultiplier = 0x9E3779B97F4A7C15UL;
 
-    private readonly long[] _keys;
-    private readonly int[] _values;
+    private readonly Entry[] _entries;
     private readonly int _mask;
     private readonly int _shift;
 
@@ -27,11 +28,10 @@ internal sealed class FixedLongMap
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(capacity, MaxCapacity);
-        int tableSize = (int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2);
-        _keys = new long[tableSize];
-        _values = new int[tableSize];
+        int tableSize = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(IdHash.MinTableSize, capacity * 2));
+        _entries = new Entry[tableSize];
         _mask = tableSize - 1;
-        _shift = 64 - BitOperations.Log2((uint)tableSize);
+        _shift = IdHash.ShiftFor(tableSize);
         Capacity = capacity;
     }
 
@@ -49,12 +49,13 @@ internal sealed class FixedLongMap
     {
         if (key != 0)
         {
+            Entry[] entries = _entries;
             for (int slot = Home(key); ; slot = (slot + 1) & _mask)
             {
-                long found = _keys[slot];
+                long found = entries[slot].Key;
                 if (found == key)
                 {
-                    value = _values[slot];
+                    value = entries[slot].Value;
                     return true;
                 }
 
@@ -82,10 +83,11 @@ internal sealed class FixedLongMap
             throw new InvalidOperationException(key == 0 ? "Key 0 marks an empty slot and cannot be added." : $"The map is full ({Capacity} keys).");
         }
 
+        Entry[] entries = _entries;
         int slot = Home(key);
-        while (_keys[slot] != 0)
+        while (entries[slot].Key != 0)
         {
-            if (_keys[slot] == key)
+            if (entries[slot].Key == key)
             {
                 throw new InvalidOperationException($"Key {key} is already in the map.");
             }
@@ -93,11 +95,19 @@ internal sealed class FixedLongMap
             slot = (slot + 1) & _mask;
         }
 
-        _keys[slot] = key;
-        _values[slot] = value;
+        entries[slot].Key = key;
+        entries[slot].Value = value;
         Count++;
     }
 
-    /// <summary>Fibonacci hashing: the high bits of key × 2^64/φ, so that sequential handles spread evenly.</summary>
-    private int Home(long key) => (int)(unchecked((ulong)key * FibonacciMultiplier) >> _shift) & _mask;
+    /// <summary>Runs of consecutive keys share a group of adjacent slots; the runs spread evenly (see <see cref="IdHash"/>).</summary>
+    private int Home(long key) => IdHash.Home(key, _shift) & _mask;
+
+    /// <summary>A key (0 for an empty entry) and its value, packed to 12 bytes.</summary>
+    [StructLayout(LayoutKind.Sequential, Pack = 4)]
+    private struct Entry
+    {
+        public long Key;
+        public int Value;
+    }
 }

@@ -35,6 +35,10 @@ public sealed class OrderManager
     private int _orderCount;
     private int _fillCount;
 
+    // The slot the last lookup by client order id found: brokers answer orders roughly in the order they were
+    // sent, so the next answer is usually for this order or the one after it.
+    private int _lastFound;
+
     /// <summary>Creates the OMS of one engine's run, with every structure allocated now.</summary>
     /// <param name="engineId">The engine, 1 to <see cref="ClientOrderId.MaxEngineId"/>.</param>
     /// <param name="runId">The run, 1 to <see cref="ClientOrderId.MaxRunId"/>.</param>
@@ -107,9 +111,24 @@ public sealed class OrderManager
     /// <summary>True when <paramref name="order"/> is an order of this OMS.</summary>
     public bool Contains(OrderId order) => (uint)(order.Value - 1) < (uint)_orderCount;
 
-    /// <summary>Finds an order by its client order id (a binary search: ids are created in increasing order).</summary>
+    /// <summary>Finds an order by its client order id: first the order found last and the one after it (usually
+    /// a hit), else a binary search (ids are created in increasing order, so each id is in one slot only).</summary>
     public bool TryFind(ClientOrderId clientOrderId, out OrderId order)
     {
+        int hint = _lastFound;
+        if (hint < _orderCount && _orders[hint].ClientOrderId == clientOrderId)
+        {
+            order = new OrderId(hint + 1);
+            return true;
+        }
+
+        if (hint + 1 < _orderCount && _orders[hint + 1].ClientOrderId == clientOrderId)
+        {
+            _lastFound = hint + 1;
+            order = new OrderId(hint + 2);
+            return true;
+        }
+
         int low = 0;
         int high = _orderCount - 1;
         while (low <= high)
@@ -118,6 +137,7 @@ public sealed class OrderManager
             int comparison = _orders[middle].ClientOrderId.CompareTo(clientOrderId);
             if (comparison == 0)
             {
+                _lastFound = middle;
                 order = new OrderId(middle + 1);
                 return true;
             }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MiniQuantDesk.Engine.Market;
 using MiniQuantDesk.Engine.Market.Calendar;
 
@@ -69,6 +70,12 @@ public sealed class IntegrityGuard
     private long _lastEventTimeNs = long.MinValue;
     private IntegrityDecision _sticky;
 
+    // The intraday session the last placed bar fell in: the next bar of the same session is placed with two
+    // comparisons instead of a day search. Empty until the first bar (open > close).
+    private int _sessionOrdinal = -1;
+    private long _sessionOpenNs = long.MaxValue;
+    private long _sessionCloseNs = long.MinValue;
+
     /// <summary>Sizes the guard for <paramref name="options"/> over <paramref name="calendar"/>.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public IntegrityGuard(NyseCalendar calendar, IntegrityOptions options)
@@ -127,7 +134,22 @@ public sealed class IntegrityGuard
     /// Decides about one bar at event time <paramref name="eventTimeNs"/> (the time the engine handles it, which
     /// must not precede the bar's close). Never throws and never allocates, whatever the bar holds.
     /// </summary>
-    public IntegrityDecision OnBar(in Bar bar, long eventTimeNs) => Conclude(Inspect(in bar, eventTimeNs));
+    public IntegrityDecision OnBar(in Bar bar, long eventTimeNs)
+    {
+        OnBar(in bar, eventTimeNs, out IntegrityDecision decision);
+        return decision;
+    }
+
+    /// <summary>
+    /// <see cref="OnBar(in Bar, long)"/>, writing the decision into <paramref name="decision"/> (a ring slot's field,
+    /// say) instead of returning a copy of it.
+    /// </summary>
+    public void OnBar(in Bar bar, long eventTimeNs, out IntegrityDecision decision)
+    {
+        Unsafe.SkipInit(out decision);
+        Inspect(in bar, eventTimeNs, ref decision);
+        Conclude(ref decision);
+    }
 
     /// <summary>
     /// Checks, at a timer event, that no series is stale: a series that has accepted a bar (or was declared with
@@ -138,7 +160,7 @@ public sealed class IntegrityGuard
     {
         if (eventTimeNs < _lastEventTimeNs)
         {
-            return Conclude(TimeWentBackwards(SymbolId.None, default, -1, 0, eventTimeNs, _lastEventTimeNs));
+            return Concluded(TimeWentBackwards(SymbolId.None, default, -1, 0, eventTimeNs, _lastEventTimeNs));
         }
 
         _lastEventTimeNs = eventTimeNs;
@@ -167,7 +189,7 @@ public sealed class IntegrityGuard
         var symbol = new SymbolId((worst / _timeframeCount) + 1);
         Timeframe timeframe = _timeframes[worst % _timeframeCount];
         var evidence = new IntegrityEvidence(timeframe, -1, _dueStartNs[worst], _dueEndNs[worst], BarField.None, -1);
-        return Conclude(Decide(IntegrityAction.Disarm, ReasonCode.StaleFeed, symbol, eventTimeNs, worstLateness, _staleAfterNs, evidence));
+        return Concluded(Decide(IntegrityAction.Disarm, ReasonCode.StaleFeed, symbol, eventTimeNs, worstLateness, _staleAfterNs, evidence));
     }
 
     /// <summary>
@@ -254,93 +276,148 @@ public sealed class IntegrityGuard
     private static IntegrityDecision TimeWentBackwards(SymbolId symbol, Timeframe timeframe, int feed, long startNs, long eventTimeNs, long lastEventTimeNs) =>
         Decide(IntegrityAction.Halt, ReasonCode.TimeWentBackwards, symbol, eventTimeNs, eventTimeNs, lastEventTimeNs, new IntegrityEvidence(timeframe, feed, startNs, lastEventTimeNs, BarField.None, -1));
 
-    /// <summary>Applies the sticky state: a disarm or halt sets it (halt over disarm, never the reverse); while it is
-    /// set, every decision is the one that set it.</summary>
-    private IntegrityDecision Conclude(in IntegrityDecision finding)
+    private IntegrityDecision Concluded(IntegrityDecision finding)
+    {
+        Conclude(ref finding);
+        return finding;
+    }
+
+    /// <summary>Applies the sticky state to a finding, in place: a disarm or halt sets it (halt over disarm, never
+    /// the reverse); while it is set, every decision is the one that set it.</summary>
+    private void Conclude(ref IntegrityDecision finding)
     {
         switch (finding.Action)
         {
             case IntegrityAction.Halt when State != IntegrityState.Halted:
                 State = IntegrityState.Halted;
                 _sticky = finding;
-                return finding;
+                return;
             case IntegrityAction.Disarm when State == IntegrityState.Armed:
                 State = IntegrityState.Disarmed;
                 _sticky = finding;
-                return finding;
+                return;
             default:
-                return State == IntegrityState.Armed ? finding : _sticky;
+                if (State != IntegrityState.Armed)
+                {
+                    finding = _sticky;
+                }
+
+                return;
         }
     }
 
-    private IntegrityDecision Inspect(in Bar bar, long eventTimeNs)
+    /// <summary>Writes the finding about one bar, before the sticky state, into <paramref name="finding"/>. Every
+    /// refusal is written by a call out of line, so the usual bar runs through comparisons and array reads only.</summary>
+    private void Inspect(in Bar bar, long eventTimeNs, ref IntegrityDecision finding)
     {
-        SymbolId symbol = bar.Symbol;
-        Timeframe timeframe = bar.Timeframe;
-        int feed = bar.FeedId;
-        var evidence = new IntegrityEvidence(timeframe, feed, bar.StartNs, 0, BarField.None, -1);
         if (eventTimeNs < _lastEventTimeNs)
         {
-            return TimeWentBackwards(symbol, timeframe, feed, bar.StartNs, eventTimeNs, _lastEventTimeNs);
+            RefuseBackwards(ref finding, in bar, eventTimeNs, _lastEventTimeNs);
+            return;
         }
 
         _lastEventTimeNs = eventTimeNs;
+        SymbolId symbol = bar.Symbol;
         if (symbol.Value <= 0 || symbol.Value > _symbolCapacity)
         {
-            return Decide(IntegrityAction.Reject, ReasonCode.UnknownSymbol, symbol, eventTimeNs, symbol.Value, _symbolCapacity, evidence);
+            Refuse(ref finding, IntegrityAction.Reject, ReasonCode.UnknownSymbol, in bar, eventTimeNs, symbol.Value, _symbolCapacity);
+            return;
         }
 
-        int t = (uint)timeframe.Minutes <= 390 ? _timeframeIndexByMinutes[timeframe.Minutes] : -1;
+        int minutes = bar.Timeframe.Minutes;
+        int t = (uint)minutes <= 390 ? _timeframeIndexByMinutes[minutes] : -1;
         if (t < 0)
         {
-            return Decide(IntegrityAction.Reject, ReasonCode.UntrackedTimeframe, symbol, eventTimeNs, timeframe.Minutes, 0, evidence);
+            Refuse(ref finding, IntegrityAction.Reject, ReasonCode.UntrackedTimeframe, in bar, eventTimeNs, minutes, 0);
+            return;
         }
 
+        int feed = bar.FeedId;
         if ((uint)feed >= (uint)_feedCount)
         {
-            return Decide(IntegrityAction.Reject, ReasonCode.UnknownFeed, symbol, eventTimeNs, feed, _feedCount - 1, evidence);
+            Refuse(ref finding, IntegrityAction.Reject, ReasonCode.UnknownFeed, in bar, eventTimeNs, feed, _feedCount - 1);
+            return;
         }
 
         if (!bar.IsComplete)
         {
-            return Decide(IntegrityAction.Reject, ReasonCode.IncompleteBar, symbol, eventTimeNs, 0, 1, evidence);
+            Refuse(ref finding, IntegrityAction.Reject, ReasonCode.IncompleteBar, in bar, eventTimeNs, 0, 1);
+            return;
         }
 
         if (eventTimeNs < bar.EndNs)
         {
-            return Decide(IntegrityAction.Reject, ReasonCode.IncompleteBar, symbol, eventTimeNs, eventTimeNs, bar.EndNs, evidence);
+            Refuse(ref finding, IntegrityAction.Reject, ReasonCode.IncompleteBar, in bar, eventTimeNs, eventTimeNs, bar.EndNs);
+            return;
         }
 
-        IntegrityDecision inconsistency = CheckValues(in bar, eventTimeNs, in evidence);
-        if (inconsistency.Action != IntegrityAction.Accept)
+        if (!ValuesAreSound(in bar))
         {
-            return inconsistency;
+            RefuseInconsistent(ref finding, in bar, eventTimeNs);
+            return;
         }
 
         long barNs = _barNs[t];
-        IntegrityDecision placement = Place(in bar, eventTimeNs, barNs, in evidence, out long slot, out int ordinal);
-        if (placement.Action != IntegrityAction.Accept)
+        int series = ((symbol.Value - 1) * _timeframeCount) + t;
+        if (!TryPlace(in bar, eventTimeNs, barNs, _nextSlot[series], ref finding, out long slot, out int ordinal))
         {
-            return placement;
+            return;
         }
 
-        int series = ((symbol.Value - 1) * _timeframeCount) + t;
         int feedIndex = (series * _feedCount) + feed;
         long feedLast = _feedLastSlot[feedIndex];
         if (slot <= feedLast)
         {
             ReasonCode code = slot == feedLast ? ReasonCode.DuplicateBar : ReasonCode.OutOfOrderBar;
-            return Decide(IntegrityAction.Reject, code, symbol, eventTimeNs, bar.StartNs, _feedLastStartNs[feedIndex], evidence with { ReferenceNs = _feedLastStartNs[feedIndex] });
+            long lastStart = _feedLastStartNs[feedIndex];
+            Refuse(ref finding, IntegrityAction.Reject, code, in bar, eventTimeNs, bar.StartNs, lastStart, referenceNs: lastStart);
+            return;
         }
 
         _feedLastSlot[feedIndex] = slot;
         _feedLastStartNs[feedIndex] = bar.StartNs;
         if (slot <= _latestSlot[series])
         {
-            return CompareWithAcceptedCopy(in bar, eventTimeNs, series, slot, in evidence);
+            CompareWithAcceptedCopy(ref finding, in bar, eventTimeNs, series, slot);
+            return;
         }
 
-        return AcceptNew(in bar, eventTimeNs, series, slot, ordinal, barNs, in evidence);
+        AcceptNew(in bar, eventTimeNs, series, slot, ordinal, barNs, ref finding);
+    }
+
+    /// <summary>The evidence every finding about a bar starts from: its series, feed and start.</summary>
+    private static IntegrityEvidence EvidenceOf(in Bar bar) => new(bar.Timeframe, bar.FeedId, bar.StartNs, 0, BarField.None, -1);
+
+    /// <summary>Writes a refusal of <paramref name="bar"/> (out of line: refusals are rare and their temporaries
+    /// would otherwise weigh on every bar's stack frame).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Refuse(
+        ref IntegrityDecision finding, IntegrityAction action, ReasonCode code, in Bar bar, long eventTimeNs, long observed, long limit, long referenceNs = 0) =>
+        finding = Decide(action, code, bar.Symbol, eventTimeNs, observed, limit, EvidenceOf(in bar) with { ReferenceNs = referenceNs });
+
+    /// <summary>Writes the halt for an event time before the last one (out of line, as above).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RefuseBackwards(ref IntegrityDecision finding, in Bar bar, long eventTimeNs, long lastEventTimeNs) =>
+        finding = TimeWentBackwards(bar.Symbol, bar.Timeframe, bar.FeedId, bar.StartNs, eventTimeNs, lastEventTimeNs);
+
+    /// <summary>Writes the refusal of a bar whose values are inconsistent (out of line, as above).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RefuseInconsistent(ref IntegrityDecision finding, in Bar bar, long eventTimeNs) =>
+        finding = CheckValues(in bar, eventTimeNs, EvidenceOf(in bar));
+
+    /// <summary>Writes the finding about a bar the series already holds (out of line, as above).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CompareWithAcceptedCopy(ref IntegrityDecision finding, in Bar bar, long eventTimeNs, int series, long slot) =>
+        finding = CompareWithAcceptedCopy(in bar, eventTimeNs, series, slot, EvidenceOf(in bar));
+
+    /// <summary>True exactly when <see cref="CheckValues"/> finds nothing wrong: the usual bar, in a few comparisons.</summary>
+    private static bool ValuesAreSound(in Bar bar)
+    {
+        long open = bar.Open.Micros;
+        long high = bar.High.Micros;
+        long low = bar.Low.Micros;
+        long close = bar.Close.Micros;
+        return low > 0 && high >= low && open >= low && open <= high && close >= low && close <= high && bar.Volume >= 0;
     }
 
     private static IntegrityDecision CheckValues(in Bar bar, long eventTimeNs, in IntegrityEvidence evidence)
@@ -381,15 +458,31 @@ public sealed class IntegrityGuard
     }
 
     /// <summary>Finds the bar's session and its slot in the series: the session ordinal for a daily bar, the start
-    /// for an intraday bar.</summary>
-    private IntegrityDecision Place(in Bar bar, long eventTimeNs, long barNs, in IntegrityEvidence evidence, out long slot, out int ordinal)
+    /// for an intraday bar. <paramref name="expectedSlot"/> is the series' next expected bar, which is on the grid. False
+    /// (with the refusal written into <paramref name="finding"/>) when the bar has no place.</summary>
+    private bool TryPlace(in Bar bar, long eventTimeNs, long barNs, long expectedSlot, ref IntegrityDecision finding, out long slot, out int ordinal)
+    {
+        long start = bar.StartNs;
+        if (barNs != 0 && start >= _sessionOpenNs && start < _sessionCloseNs)
+        {
+            // A session lies inside its New York day, so a start inside the last session's hours is in that session.
+            return TryPlaceIntraday(in bar, eventTimeNs, barNs, expectedSlot, _sessionOrdinal, ref finding, out slot, out ordinal);
+        }
+
+        return TryPlaceByCalendar(in bar, eventTimeNs, barNs, expectedSlot, ref finding, out slot, out ordinal);
+    }
+
+    /// <summary><see cref="TryPlace"/> for a bar outside the cached session: locates its day in the calendar.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryPlaceByCalendar(in Bar bar, long eventTimeNs, long barNs, long expectedSlot, ref IntegrityDecision finding, out long slot, out int ordinal)
     {
         slot = NoSlot;
         ordinal = -1;
         long start = bar.StartNs;
         if (!_calendar.TryLocateDay(start, out int day))
         {
-            return Decide(IntegrityAction.Reject, ReasonCode.OutsideSession, bar.Symbol, eventTimeNs, start, 0, evidence);
+            Refuse(ref finding, IntegrityAction.Reject, ReasonCode.OutsideSession, in bar, eventTimeNs, start, 0);
+            return false;
         }
 
         if (barNs == 0)
@@ -397,41 +490,64 @@ public sealed class IntegrityGuard
             ordinal = _calendar.OrdinalOfDay(day);
             if (ordinal < 0)
             {
-                return Decide(IntegrityAction.Reject, ReasonCode.OutsideSession, bar.Symbol, eventTimeNs, start, 0, evidence);
+                Refuse(ref finding, IntegrityAction.Reject, ReasonCode.OutsideSession, in bar, eventTimeNs, start, 0);
+                return false;
             }
 
             long close = _calendar.CloseAt(ordinal);
             if (bar.EndNs < close)
             {
                 // A daily bar that ends before its session closes cannot hold the whole session.
-                return Decide(IntegrityAction.Reject, ReasonCode.IncompleteBar, bar.Symbol, eventTimeNs, bar.EndNs, close, evidence);
+                Refuse(ref finding, IntegrityAction.Reject, ReasonCode.IncompleteBar, in bar, eventTimeNs, bar.EndNs, close);
+                return false;
             }
 
             slot = ordinal;
-            return default;
+            return true;
         }
 
-        ordinal = _calendar.SessionContaining(day, start);
-        if (ordinal < 0)
+        int session = _calendar.SessionContaining(day, start);
+        if (session < 0)
         {
-            return Decide(IntegrityAction.Reject, ReasonCode.OutsideSession, bar.Symbol, eventTimeNs, start, 0, evidence);
+            Refuse(ref finding, IntegrityAction.Reject, ReasonCode.OutsideSession, in bar, eventTimeNs, start, 0);
+            return false;
         }
 
-        long open = _calendar.OpenAt(ordinal);
-        long offset = (start - open) % barNs;
-        if (offset != 0)
+        _sessionOrdinal = session;
+        _sessionOpenNs = _calendar.OpenAt(session);
+        _sessionCloseNs = _calendar.CloseAt(session);
+        return TryPlaceIntraday(in bar, eventTimeNs, barNs, expectedSlot, session, ref finding, out slot, out ordinal);
+    }
+
+    /// <summary>Places an intraday bar whose start lies in session <paramref name="session"/> (the cached one): on
+    /// the grid from the open, ending one bar later or at the close.</summary>
+    private bool TryPlaceIntraday(in Bar bar, long eventTimeNs, long barNs, long expectedSlot, int session, ref IntegrityDecision finding, out long slot, out int ordinal)
+    {
+        slot = NoSlot;
+        ordinal = session;
+        long start = bar.StartNs;
+
+        // The series' next expected start is on the grid (it is the open or a whole number of bars after it), so
+        // the usual bar needs no division.
+        if (start != expectedSlot)
         {
-            return Decide(IntegrityAction.Reject, ReasonCode.MisalignedBar, bar.Symbol, eventTimeNs, start, start - offset, evidence);
+            long offset = (start - _sessionOpenNs) % barNs;
+            if (offset != 0)
+            {
+                Refuse(ref finding, IntegrityAction.Reject, ReasonCode.MisalignedBar, in bar, eventTimeNs, start, start - offset);
+                return false;
+            }
         }
 
-        long end = Math.Min(start + barNs, _calendar.CloseAt(ordinal));
+        long end = Math.Min(start + barNs, _sessionCloseNs);
         if (bar.EndNs != end)
         {
-            return Decide(IntegrityAction.Reject, ReasonCode.MisalignedBar, bar.Symbol, eventTimeNs, bar.EndNs, end, evidence);
+            Refuse(ref finding, IntegrityAction.Reject, ReasonCode.MisalignedBar, in bar, eventTimeNs, bar.EndNs, end);
+            return false;
         }
 
         slot = start;
-        return default;
+        return true;
     }
 
     /// <summary>A bar the series already holds (another feed delivered it first): agree → corroborate; disagree → halt.</summary>
@@ -477,7 +593,7 @@ public sealed class IntegrityGuard
     }
 
     /// <summary>A bar after the series' latest: the gap check, then it becomes the latest and is kept for comparison.</summary>
-    private IntegrityDecision AcceptNew(in Bar bar, long eventTimeNs, int series, long slot, int ordinal, long barNs, in IntegrityEvidence evidence)
+    private void AcceptNew(in Bar bar, long eventTimeNs, int series, long slot, int ordinal, long barNs, ref IntegrityDecision finding)
     {
         long missing = MissingBefore(series, slot, barNs);
         long after = _latestStartNs[series] != NoSlot ? _latestStartNs[series] : _expectedFromNs[series];
@@ -493,15 +609,17 @@ public sealed class IntegrityGuard
         copy.Close = bar.Close.Micros;
         copy.Volume = bar.Volume;
         copy.FeedId = bar.FeedId;
-        _windowNext[series] = (_windowNext[series] + 1) % _window;
+        int nextInWindow = _windowNext[series] + 1;
+        _windowNext[series] = nextInWindow == _window ? 0 : nextInWindow;
         AdvanceExpectation(series, slot, ordinal, barNs);
 
         if (missing > _gapTolerance)
         {
-            return Decide(IntegrityAction.Disarm, ReasonCode.GapDetected, bar.Symbol, eventTimeNs, missing, _gapTolerance, evidence with { ReferenceNs = after });
+            Refuse(ref finding, IntegrityAction.Disarm, ReasonCode.GapDetected, in bar, eventTimeNs, missing, _gapTolerance, referenceNs: after);
+            return;
         }
 
-        return new IntegrityDecision(IntegrityAction.Accept, Reason.None, evidence);
+        finding = new IntegrityDecision(IntegrityAction.Accept, default, EvidenceOf(in bar));
     }
 
     /// <summary>How many bars the calendar expects between the series' next expected bar and this one.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MiniQuantDesk.Engine.Numerics;
 
 /// <summary>
@@ -7,16 +9,16 @@ namespace MiniQuantDesk.Engine.Numerics;
 public static class Notional
 {
     /// <summary>The value of <paramref name="shares"/> (signed) at <paramref name="price"/>; false on overflow.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryOf(Price price, long shares, out Money notional)
     {
-        Int128 product = (Int128)price.Micros * shares;
-        if (product > long.MaxValue || product < long.MinValue)
+        if (!WideProduct.TryOf(price.Micros, shares, out long product))
         {
             notional = Money.Zero;
             return false;
         }
 
-        notional = new Money((long)product);
+        notional = new Money(product);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MiniQuantDesk.Engine.Execution;
 using MiniQuantDesk.Engine.Market;
 using MiniQuantDesk.Engine.Numerics;
@@ -44,6 +45,7 @@ public sealed class AccountMirror
     public Money Cash => _cash;
 
     /// <summary>Cash plus every position at its last mark (a position never marked counts at its fill price).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetEquity(out Money equity)
     {
         Int128 total = _cash.Micros + _marketValue;
@@ -68,7 +70,12 @@ public sealed class AccountMirror
         }
 
         long position = _positions[symbol.Value];
-        _marketValue += (Int128)position * (price.Micros - _marks[symbol.Value]);
+        if (position != 0)
+        {
+            // Both marks are positive (or 0 before the first), so their difference fits a long.
+            _marketValue += WideProduct.Of(position, price.Micros - _marks[symbol.Value]);
+        }
+
         _marks[symbol.Value] = price.Micros;
         return true;
     }
@@ -96,7 +103,7 @@ public sealed class AccountMirror
         int symbol = report.Symbol.Value;
         long before = _positions[symbol];
         long signed = report.Side == Side.Buy ? report.Quantity : -report.Quantity;
-        Int128 notional = (Int128)report.Quantity * report.Price.Micros;
+        Int128 notional = WideProduct.Of(report.Quantity, report.Price.Micros);
         Int128 cash = (Int128)_cash.Micros + (report.Side == Side.Buy ? -notional : notional) - report.Fee.Micros;
         Int128 after = (Int128)before + signed;
         if (cash < long.MinValue || cash > long.MaxValue || after < long.MinValue || after > long.MaxValue)
@@ -112,7 +119,7 @@ public sealed class AccountMirror
         // Re-mark at the fill price first, so the market value stays position × mark for every symbol.
         Mark(report.Symbol, report.Price);
         _positions[symbol] = (long)after;
-        _marketValue += (Int128)signed * _marks[symbol];
+        _marketValue += WideProduct.Of(signed, _marks[symbol]);
         _cash = new Money((long)cash);
 
         long now = (long)after;

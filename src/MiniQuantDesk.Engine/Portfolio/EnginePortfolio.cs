@@ -209,20 +209,26 @@ public sealed class EnginePortfolio
         }
 
         ref SymbolBook book = ref _books[symbol.Value];
-        Reason overflow = new(ReasonCode.ArithmeticOverflow, symbol, eventTimeNs, price.Micros, book.Position);
         if (!Notional.TryOf(price, book.Position, out Money marketValue))
         {
-            return Halt(overflow);
+            return Halt(new Reason(ReasonCode.ArithmeticOverflow, symbol, eventTimeNs, price.Micros, book.Position));
         }
 
-        if (!TryRevalue(_totals, book.MarketValue, marketValue.Micros, _totals.Cash.Micros, _totals.CostBasis.Micros, out PortfolioTotals totals))
+        // The totals are always consistent (unrealized = net − cost basis, equity = net + cash: every update goes
+        // through TryRevalue), so a mark that leaves the symbol's market value as it was (a flat position, an
+        // unchanged price) would recompute them to what they are: skip that.
+        if (marketValue.Micros != book.MarketValue)
         {
-            return Halt(overflow);
+            if (!TryRevalue(_totals, book.MarketValue, marketValue.Micros, _totals.Cash.Micros, _totals.CostBasis.Micros, out PortfolioTotals totals))
+            {
+                return Halt(new Reason(ReasonCode.ArithmeticOverflow, symbol, eventTimeNs, price.Micros, book.Position));
+            }
+
+            _totals = totals;
         }
 
         book.Mark = price.Micros;
         book.MarketValue = marketValue.Micros;
-        _totals = totals;
         return Reason.None;
     }
 

@@ -11,8 +11,6 @@ namespace MiniQuantDesk.Engine.Portfolio;
 /// </summary>
 internal sealed class FillIdIndex
 {
-    private const ulong FibonacciMultiplier = 0x9E37_79B9_7F4A_7C15;
-
     private readonly Fill[] _fills;
     private readonly int[] _slots;
     private readonly int _mask;
@@ -22,10 +20,10 @@ internal sealed class FillIdIndex
     public FillIdIndex(Fill[] fills)
     {
         _fills = fills;
-        int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, fills.Length * 2));
+        int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(IdHash.MinTableSize, fills.Length * 2));
         _slots = new int[size];
         _mask = size - 1;
-        _shift = 64 - BitOperations.Log2((uint)size);
+        _shift = IdHash.ShiftFor(size);
     }
 
     /// <summary>The ledger position of the fill with <paramref name="fillId"/>, or −1 when it was never added.</summary>
@@ -65,6 +63,7 @@ internal sealed class FillIdIndex
     /// <summary>Forgets every id (a rebuild starts from an empty set).</summary>
     public void Clear() => Array.Clear(_slots);
 
-    // Fibonacci hashing: broker ids are often sequential, and multiplying spreads them over the whole table.
-    private int Home(long fillId) => (int)(((ulong)fillId * FibonacciMultiplier) >> _shift) & _mask;
+    // Broker ids are often sequential: runs of them share a group of adjacent slots, and the runs spread over the
+    // whole table (see IdHash).
+    private int Home(long fillId) => IdHash.Home(fillId, _shift) & _mask;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MiniQuantDesk.Engine.Market;
 using MiniQuantDesk.Engine.Numerics;
 
@@ -25,6 +26,12 @@ public sealed class RiskEngine
     private Money _dayStartEquity;
     private Money _peakEquity;
     private bool _hasEquity;
+
+    // DayTradesInWindow of the last trading day asked about, until a day trade is recorded: every event's snapshot
+    // asks, and the day changes once a day.
+    private int _windowCountDay = int.MinValue;
+    private int _windowCount;
+    private bool _windowCountValid;
 
     /// <summary>Creates the checks for <paramref name="limits"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A limit is not positive or out of range.</exception>
@@ -130,6 +137,7 @@ public sealed class RiskEngine
     /// <summary>Counts a completed day trade on <paramref name="tradingDay"/> (for the PDT rule).</summary>
     public void RecordDayTrade(int tradingDay)
     {
+        _windowCountValid = false;
         int slot = Slot(tradingDay);
         if (_dayTradeDays[slot] != tradingDay)
         {
@@ -142,6 +150,20 @@ public sealed class RiskEngine
 
     /// <summary>Day trades in the window of business days ending with <paramref name="tradingDay"/>.</summary>
     public int DayTradesInWindow(int tradingDay)
+    {
+        if (_windowCountValid && tradingDay == _windowCountDay)
+        {
+            return _windowCount;
+        }
+
+        int count = CountDayTradesInWindow(tradingDay);
+        _windowCountDay = tradingDay;
+        _windowCount = count;
+        _windowCountValid = true;
+        return count;
+    }
+
+    private int CountDayTradesInWindow(int tradingDay)
     {
         int count = 0;
         for (int i = 0; i < _dayTradeDays.Length; i++)
@@ -178,23 +200,27 @@ public sealed class RiskEngine
             _peakEquity = equity;
         }
 
-        if (!Money.TrySubtract(_dayStartEquity, equity, out Money dayLoss) || !Money.TrySubtract(_peakEquity, equity, out Money drawdown))
+        // Day loss and drawdown, with the overflow checks of Money.TrySubtract written out: this runs on every bar.
+        long equityMicros = equity.Micros;
+        long dayStart = _dayStartEquity.Micros;
+        long peak = _peakEquity.Micros;
+        long dayLoss = unchecked(dayStart - equityMicros);
+        long drawdown = unchecked(peak - equityMicros);
+        if (((dayStart ^ equityMicros) & (dayStart ^ dayLoss)) < 0 || ((peak ^ equityMicros) & (peak ^ drawdown)) < 0)
         {
-            return HaltWith(new Reason(ReasonCode.ArithmeticOverflow, symbol, eventTimeNs, equity.Micros, _peakEquity.Micros), RiskAction.Halt);
+            return HaltOn(ReasonCode.ArithmeticOverflow, symbol, eventTimeNs, equityMicros, peak);
         }
 
-        if (dayLoss >= _limits.DailyLossLimit)
+        if (dayLoss >= _limits.DailyLossLimit.Micros)
         {
-            return HaltWith(new Reason(ReasonCode.DailyLossLimit, symbol, eventTimeNs, dayLoss.Micros, _limits.DailyLossLimit.Micros), RiskAction.Halt);
+            return HaltOn(ReasonCode.DailyLossLimit, symbol, eventTimeNs, dayLoss, _limits.DailyLossLimit.Micros);
         }
 
         // drawdown / peak >= bps / 10000, compared exactly in 128 bits; a peak at or below zero is all drawdown.
-        if (drawdown.Micros > 0
-            && (_peakEquity.Micros <= 0
-                || (Int128)drawdown.Micros * 10_000 >= (Int128)_peakEquity.Micros * _limits.MaxDrawdownBasisPoints))
+        if (drawdown > 0
+            && (peak <= 0 || WideProduct.Of(drawdown, 10_000) >= WideProduct.Of(peak, _limits.MaxDrawdownBasisPoints)))
         {
-            long drawdownBasisPoints = _peakEquity.Micros <= 0 ? 10_000 : (long)((Int128)drawdown.Micros * 10_000 / _peakEquity.Micros);
-            return HaltWith(new Reason(ReasonCode.MaxDrawdown, symbol, eventTimeNs, drawdownBasisPoints, _limits.MaxDrawdownBasisPoints), RiskAction.FlattenAndHalt);
+            return HaltOnDrawdown(symbol, eventTimeNs, drawdown);
         }
 
         return RiskDecision.Allow;
@@ -229,6 +255,19 @@ public sealed class RiskEngine
         }
 
         return decision;
+    }
+
+    /// <summary>Halts on an account limit (out of line: the halt is rare, its reason's temporaries are not).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private RiskDecision HaltOn(ReasonCode code, SymbolId symbol, long eventTimeNs, long observed, long limit) =>
+        HaltWith(new Reason(code, symbol, eventTimeNs, observed, limit), RiskAction.Halt);
+
+    /// <summary>Flattens and halts on the drawdown limit, with the drawdown in basis points of the peak as evidence.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private RiskDecision HaltOnDrawdown(SymbolId symbol, long eventTimeNs, long drawdown)
+    {
+        long drawdownBasisPoints = _peakEquity.Micros <= 0 ? 10_000 : (long)((Int128)drawdown * 10_000 / _peakEquity.Micros);
+        return HaltWith(new Reason(ReasonCode.MaxDrawdown, symbol, eventTimeNs, drawdownBasisPoints, _limits.MaxDrawdownBasisPoints), RiskAction.FlattenAndHalt);
     }
 
     private RiskDecision HaltWith(Reason reason, RiskAction action)

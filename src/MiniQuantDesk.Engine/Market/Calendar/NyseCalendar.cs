@@ -335,6 +335,23 @@ public sealed class NyseCalendar
         return true;
     }
 
+    /// <summary>The New York day that contains <paramref name="eventTimeNs"/>: its bounds [start, end) in UTC
+    /// nanoseconds and its <see cref="TradingDayOrdinal"/>; false outside the range (see <see cref="TradingDayCursor"/>).</summary>
+    internal bool TryLocateTradingDay(long eventTimeNs, out long dayStartNs, out long dayEndNs, out int ordinal)
+    {
+        if (!TryLocateDay(eventTimeNs, out int day))
+        {
+            dayStartNs = dayEndNs = 0;
+            ordinal = int.MinValue;
+            return false;
+        }
+
+        dayStartNs = _midnightNs[day];
+        dayEndNs = _midnightNs[day + 1];
+        ordinal = _ordinalBefore[day];
+        return true;
+    }
+
     /// <summary>The session ordinal held on day index <paramref name="day"/>, or -1 when it is closed.</summary>
     internal int OrdinalOfDay(int day) => IsSession(_kinds[day]) ? _ordinalBefore[day] : -1;
 

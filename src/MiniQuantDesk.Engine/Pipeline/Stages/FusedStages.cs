@@ -5,25 +5,53 @@ namespace MiniQuantDesk.Engine.Pipeline.Stages;
 /// <summary>
 /// Runs handlers in sequence on each event, on one thread: the fused topology (integrity → strategy → risk →
 /// gateway, then any downstream handler). The same handler objects as the staged topology, so the same decisions.
+/// <para>When the chain starts with the four business-logic stages in their order, they are called through their
+/// sealed types rather than through the handler interface: one call site that sees five types would otherwise
+/// resolve its target through a dispatch stub on every event. The order of the calls is the same either way.</para>
 /// </summary>
 public sealed class FusedStages : IValueEventHandler<PipelineEvent>
 {
     private readonly IValueEventHandler<PipelineEvent>[] _stages;
+    private readonly IntegrityStage? _integrity;
+    private readonly StrategyStage? _strategy;
+    private readonly RiskStage? _risk;
+    private readonly GatewayStage? _gateway;
+    private readonly IValueEventHandler<PipelineEvent>[] _downstream;
 
     /// <summary>Runs <paramref name="stages"/> in the order given.</summary>
     public FusedStages(params IValueEventHandler<PipelineEvent>[] stages)
     {
         ArgumentNullException.ThrowIfNull(stages);
         _stages = [.. stages];
+        if (_stages is [IntegrityStage integrity, StrategyStage strategy, RiskStage risk, GatewayStage gateway, ..])
+        {
+            _integrity = integrity;
+            _strategy = strategy;
+            _risk = risk;
+            _gateway = gateway;
+            _downstream = _stages[4..];
+        }
+        else
+        {
+            _downstream = _stages;
+        }
     }
 
     /// <inheritdoc />
     public void OnEvent(ref PipelineEvent data, long sequence, bool endOfBatch)
     {
-        IValueEventHandler<PipelineEvent>[] stages = _stages;
-        for (int i = 0; i < stages.Length; i++)
+        if (_gateway is not null)
         {
-            stages[i].OnEvent(ref data, sequence, endOfBatch);
+            _integrity!.OnEvent(ref data, sequence, endOfBatch);
+            _strategy!.OnEvent(ref data, sequence, endOfBatch);
+            _risk!.OnEvent(ref data, sequence, endOfBatch);
+            _gateway.OnEvent(ref data, sequence, endOfBatch);
+        }
+
+        IValueEventHandler<PipelineEvent>[] downstream = _downstream;
+        for (int i = 0; i < downstream.Length; i++)
+        {
+            downstream[i].OnEvent(ref data, sequence, endOfBatch);
         }
     }
 

@@ -21,7 +21,7 @@ namespace MiniQuantDesk.Engine.Pipeline.Stages;
 public sealed class GatewayStage : IValueEventHandler<PipelineEvent>
 {
     private readonly EngineIndex _engines;
-    private readonly NyseCalendar _calendar;
+    private TradingDayCursor _tradingDay;
     private readonly ExecutionBook[] _books;
 
     /// <summary>Creates the stage for <paramref name="engines"/>.</summary>
@@ -29,8 +29,8 @@ public sealed class GatewayStage : IValueEventHandler<PipelineEvent>
     {
         ArgumentNullException.ThrowIfNull(engines);
         ArgumentNullException.ThrowIfNull(calendar);
+        _tradingDay = new TradingDayCursor(calendar);
         _engines = new EngineIndex(engines);
-        _calendar = calendar;
         _books = new ExecutionBook[engines.Count];
         for (int i = 0; i < engines.Count; i++)
         {
@@ -78,7 +78,7 @@ public sealed class GatewayStage : IValueEventHandler<PipelineEvent>
             Halt(ref data, book, data.RiskEvent.Reason);
         }
 
-        _calendar.TryGetTradingDayOrdinal(data.EventTimeNs, out int tradingDay);
+        _tradingDay.TryGetTradingDayOrdinal(data.EventTimeNs, out int tradingDay);
         switch (data.Kind)
         {
             case PipelineEventKind.Broker:

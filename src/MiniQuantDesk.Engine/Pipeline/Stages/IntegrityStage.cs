@@ -40,10 +40,10 @@ public sealed class IntegrityStage : IValueEventHandler<PipelineEvent>
     public void OnEvent(ref PipelineEvent data, long sequence, bool endOfBatch)
     {
         data.Refused = Reason.None;
-        data.Integrity = default;
         int engine = _engines.Of(data.EngineId);
         if (engine < 0)
         {
+            data.Integrity = default;
             data.Refused = new Reason(ReasonCode.UnknownEngine, SymbolId.None, data.EventTimeNs, data.EngineId, 0);
             data.Armed = false;
             data.NotArmedReason = data.Refused;
@@ -54,17 +54,20 @@ public sealed class IntegrityStage : IValueEventHandler<PipelineEvent>
         switch (data.Kind)
         {
             case PipelineEventKind.Bar:
-                data.Integrity = guard.OnBar(in data.Bar, data.EventTimeNs);
+                guard.OnBar(in data.Bar, data.EventTimeNs, out data.Integrity);
                 break;
             case PipelineEventKind.Timer:
                 data.Integrity = guard.OnTimer(data.EventTimeNs);
                 break;
             case PipelineEventKind.Broker:
+                data.Integrity = default;
                 break;
             case PipelineEventKind.Control:
+                data.Integrity = default;
                 data.Refused = Control(engine, guard, in data.Control, data.EventTimeNs);
                 break;
             default:
+                data.Integrity = default;
                 data.Refused = new Reason(ReasonCode.MalformedEvent, SymbolId.None, data.EventTimeNs, (long)data.Kind, sequence);
                 break;
         }

@@ -18,7 +18,7 @@ namespace MiniQuantDesk.Engine.Pipeline.Stages;
 public sealed class RiskStage : IValueEventHandler<PipelineEvent>
 {
     private readonly EngineIndex _engines;
-    private readonly NyseCalendar _calendar;
+    private TradingDayCursor _tradingDay;
     private readonly RiskEngine[] _risks;
     private readonly AccountMirror[] _accounts;
 
@@ -27,8 +27,8 @@ public sealed class RiskStage : IValueEventHandler<PipelineEvent>
     {
         ArgumentNullException.ThrowIfNull(engines);
         ArgumentNullException.ThrowIfNull(calendar);
+        _tradingDay = new TradingDayCursor(calendar);
         _engines = new EngineIndex(engines);
-        _calendar = calendar;
         _risks = new RiskEngine[engines.Count];
         _accounts = new AccountMirror[engines.Count];
         for (int i = 0; i < engines.Count; i++)
@@ -54,7 +54,7 @@ public sealed class RiskStage : IValueEventHandler<PipelineEvent>
         }
 
         RiskEngine risk = _risks[engine];
-        _calendar.TryGetTradingDayOrdinal(data.EventTimeNs, out int tradingDay);
+        _tradingDay.TryGetTradingDayOrdinal(data.EventTimeNs, out int tradingDay);
         if (!data.Refused.IsSet)
         {
             data.RiskEvent = Judge(ref data, risk, _accounts[engine], tradingDay);

@@ -1,4 +1,5 @@
 using MiniQuantDesk.Engine.Market;
+using MiniQuantDesk.Engine.Numerics;
 
 namespace MiniQuantDesk.Engine.Strategy.Builtin;
 
@@ -21,6 +22,7 @@ public sealed class SmaCrossStrategy : IStrategy
     private readonly long[] _sumFast;
     private readonly long[] _sumSlow;
     private readonly long[] _barCount;
+    private readonly int[] _ringNext;
     private readonly int[] _lastNonZeroSign;
 
     /// <summary>Creates the strategy.</summary>
@@ -45,6 +47,7 @@ public sealed class SmaCrossStrategy : IStrategy
         _sumFast = new long[symbols];
         _sumSlow = new long[symbols];
         _barCount = new long[symbols];
+        _ringNext = new int[symbols];
         _lastNonZeroSign = new int[symbols];
     }
 
@@ -67,21 +70,27 @@ public sealed class SmaCrossStrategy : IStrategy
         long close = bar.Close.Micros;
         Span<long> closes = _closes.AsSpan(symbol * _slow, _slow);
 
+        // The ring position of bar t is t mod slow, kept as a cursor rather than divided out on every bar; the
+        // close that leaves the fast window sat fast positions earlier.
+        int next = _ringNext[symbol];
+        int leavingFast = next >= _fast ? next - _fast : next - _fast + _slow;
+
         // Roll both sums: the close that leaves each window is still in the ring until it is overwritten here.
         checked
         {
-            _sumFast[symbol] += close - (t >= _fast ? closes[(int)((t - _fast) % _slow)] : 0);
-            _sumSlow[symbol] += close - (t >= _slow ? closes[(int)(t % _slow)] : 0);
+            _sumFast[symbol] += close - (t >= _fast ? closes[leavingFast] : 0);
+            _sumSlow[symbol] += close - (t >= _slow ? closes[next] : 0);
         }
 
-        closes[(int)(t % _slow)] = close;
+        closes[next] = close;
+        _ringNext[symbol] = next + 1 == _slow ? 0 : next + 1;
         _barCount[symbol] = t + 1;
         if (t < _slow - 1)
         {
             return;
         }
 
-        Int128 scaledDifference = ((Int128)_slow * _sumFast[symbol]) - ((Int128)_fast * _sumSlow[symbol]);
+        Int128 scaledDifference = WideProduct.Of(_slow, _sumFast[symbol]) - WideProduct.Of(_fast, _sumSlow[symbol]);
         int sign = scaledDifference.CompareTo(Int128.Zero);
         int previous = _lastNonZeroSign[symbol];
         if (sign != 0)
