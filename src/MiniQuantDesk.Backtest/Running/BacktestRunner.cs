@@ -156,6 +156,7 @@ public static class BacktestRunner
 
         public BacktestResult Execute(Bar[] bars)
         {
+            _equity.Capacity = bars.Length; // at most one point per bar: no regrowth on long runs
             long armAt = bars.Length > 0 ? bars[0].StartNs - 1 : 0;
             pipeline.PublishControl(EngineId, armAt, ControlKind.ReconcileClean);
             pipeline.PublishControl(EngineId, armAt, ControlKind.Arm);
