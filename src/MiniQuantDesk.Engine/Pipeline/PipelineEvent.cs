@@ -33,12 +33,6 @@ public struct PipelineEvent
     /// <summary>The bar, for <see cref="PipelineEventKind.Bar"/>.</summary>
     public Bar Bar;
 
-    /// <summary>The broker's message, for <see cref="PipelineEventKind.Broker"/>.</summary>
-    public BrokerOrderEvent Broker;
-
-    /// <summary>The operator's command, for <see cref="PipelineEventKind.Control"/>.</summary>
-    public ControlCommand Control;
-
     // ----- Integrity stage. -----
 
     /// <summary>Why the event was refused outright (unknown engine, unknown kind or command), before any stage used it;
@@ -81,15 +75,26 @@ public struct PipelineEvent
     /// <summary>What the portfolio did with the fill of that message, if it had one.</summary>
     public FillResult PortfolioFill;
 
-    /// <summary>Every command the event put to the gateway, and the answer.</summary>
-    public CommandDecisions Decisions;
-
     /// <summary>The first reason this event halted the engine for, from any stage; <see cref="Reason.None"/> when it
     /// did not halt it (an engine already halted keeps its earlier reason in <see cref="EngineHalt"/>).</summary>
     public Reason HaltedNow;
 
     /// <summary>The engine's sticky halt after the event (the first halt of any stage), or <see cref="Reason.None"/>.</summary>
     public Reason EngineHalt;
+
+    /// <summary>Every command the event put to the gateway, and the answer.</summary>
+    public CommandDecisions Decisions;
+
+    // ----- Input of the rarer kinds, last. -----
+    // The slot is laid out in declaration order: a bar's input and every output a stage writes on every event come
+    // first and close together, so handling a bar touches a few adjacent cache lines; the broker message, the
+    // operator command and the decisions' inline buffer (which most bars leave empty) lie beyond them.
+
+    /// <summary>The broker's message, for <see cref="PipelineEventKind.Broker"/>.</summary>
+    public BrokerOrderEvent Broker;
+
+    /// <summary>The operator's command, for <see cref="PipelineEventKind.Control"/>.</summary>
+    public ControlCommand Control;
 
     /// <summary>Writes a bar event for <paramref name="engineId"/>, used from its close on.</summary>
     public void SetBar(int engineId, in Bar bar)
