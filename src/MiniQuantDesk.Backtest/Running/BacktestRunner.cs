@@ -147,7 +147,7 @@ public static class BacktestRunner
     {
         private readonly List<FillRecord> _fills = [];
         private readonly List<EquityPoint> _equity = [];
-        private readonly List<RunEvent> _events = [];
+        private readonly List<Func<RunEvent>> _events = [];
         private readonly Dictionary<ClientOrderId, OrderId> _orders = [];
         private int _decisionsLogged;
         private long _message;
@@ -169,7 +169,8 @@ public static class BacktestRunner
                 if (StopAt(bar.EndNs) is { } stop)
                 {
                     stopped = stop.Reason;
-                    _events.Add(new RunEvent("stop", bar.StartNs, new Dictionary<string, string> { ["reason"] = stop.Reason }));
+                    long stopTime = bar.StartNs;
+                    _events.Add(() => new RunEvent("stop", stopTime, new Dictionary<string, string> { ["reason"] = stop.Reason }));
                     break;
                 }
 
@@ -205,7 +206,8 @@ public static class BacktestRunner
             string? halt = collector.Halt.IsSet ? collector.Halt.Describe() : null;
             if (halt is not null)
             {
-                _events.Add(new RunEvent("halt", collector.Halt.EventTimeNs, new Dictionary<string, string> { ["reason"] = halt }));
+                long haltTime = collector.Halt.EventTimeNs;
+                _events.Add(() => new RunEvent("halt", haltTime, new Dictionary<string, string> { ["reason"] = halt }));
             }
 
             return new BacktestResult
@@ -213,7 +215,7 @@ public static class BacktestRunner
                 Orders = OrderRecords(),
                 Fills = _fills,
                 Equity = _equity,
-                Events = _events,
+                Events = new DeferredRunEvents(_events),
                 Bars = bars.Length,
                 BarsProcessed = processed,
                 InitialCash = request.InitialCash,
@@ -309,7 +311,20 @@ public static class BacktestRunner
 
         private void Record(in VenueReport report)
         {
-            string kind = report.Kind.ToString().ToLowerInvariant();
+            VenueReport copy = report;
+            string? symbol = null;
+            if (report.Kind == VenueReportKind.Fill)
+            {
+                symbol = request.Series[report.SymbolIndex - 1].Symbol;
+                long orderId = _orders.TryGetValue(report.ClientOrderId, out OrderId id) ? id.Value : 0;
+                _fills.Add(new FillRecord(report.TimeNs, orderId, report.ClientOrderId.ToString(), symbol, report.Side, report.Quantity, report.Price.Micros, report.Fee.Micros));
+            }
+
+            _events.Add(() => ReportEvent(in copy, symbol));
+        }
+
+        private static RunEvent ReportEvent(in VenueReport report, string? symbol)
+        {
             var fields = new Dictionary<string, string>
             {
                 ["client_order_id"] = report.ClientOrderId.ToString(),
@@ -317,11 +332,8 @@ public static class BacktestRunner
             };
             if (report.Kind == VenueReportKind.Fill)
             {
-                string symbol = request.Series[report.SymbolIndex - 1].Symbol;
-                long orderId = _orders.TryGetValue(report.ClientOrderId, out OrderId id) ? id.Value : 0;
-                _fills.Add(new FillRecord(report.TimeNs, orderId, report.ClientOrderId.ToString(), symbol, report.Side, report.Quantity, report.Price.Micros, report.Fee.Micros));
                 fields["fill_id"] = report.FillId.ToString(CultureInfo.InvariantCulture);
-                fields["symbol"] = symbol;
+                fields["symbol"] = symbol ?? string.Empty;
                 fields["side"] = report.Side == Side.Buy ? "buy" : "sell";
                 fields["qty"] = report.Quantity.ToString(CultureInfo.InvariantCulture);
                 fields["price"] = report.Price.ToString();
@@ -332,7 +344,7 @@ public static class BacktestRunner
                 fields["reason"] = report.Reason.ToString();
             }
 
-            _events.Add(new RunEvent(kind, report.TimeNs, fields));
+            return new RunEvent(report.Kind.ToString().ToLowerInvariant(), report.TimeNs, fields);
         }
 
         private void LogDecisions(long timeNs)
@@ -340,19 +352,25 @@ public static class BacktestRunner
             for (; _decisionsLogged < collector.Decisions.Count; _decisionsLogged++)
             {
                 CommandDecision decision = collector.Decisions[_decisionsLogged];
-                OrderCommand command = decision.Command;
-                var fields = new Dictionary<string, string>
-                {
-                    ["command"] = command.Kind.ToString().ToLowerInvariant(),
-                    ["client_order_id"] = command.ClientOrderId.IsSet ? command.ClientOrderId.ToString() : string.Empty,
-                    ["symbol"] = command.Symbol.Value > 0 && command.Symbol.Value <= request.Series.Count ? request.Series[command.Symbol.Value - 1].Symbol : string.Empty,
-                    ["side"] = command.Side == Side.Buy ? "buy" : command.Side == Side.Sell ? "sell" : string.Empty,
-                    ["qty"] = command.Quantity.ToString(CultureInfo.InvariantCulture),
-                    ["approved"] = decision.Decision.IsApproved ? "true" : "false",
-                    ["reason"] = decision.Decision.Reason.IsSet ? decision.Decision.Reason.Describe() : string.Empty,
-                };
-                _events.Add(new RunEvent("decision", command.EventTimeNs != 0 ? command.EventTimeNs : timeNs, fields));
+                long at = decision.Command.EventTimeNs != 0 ? decision.Command.EventTimeNs : timeNs;
+                _events.Add(() => DecisionEvent(decision, at));
             }
+        }
+
+        private RunEvent DecisionEvent(CommandDecision decision, long timeNs)
+        {
+            OrderCommand command = decision.Command;
+            var fields = new Dictionary<string, string>
+            {
+                ["command"] = command.Kind.ToString().ToLowerInvariant(),
+                ["client_order_id"] = command.ClientOrderId.IsSet ? command.ClientOrderId.ToString() : string.Empty,
+                ["symbol"] = command.Symbol.Value > 0 && command.Symbol.Value <= request.Series.Count ? request.Series[command.Symbol.Value - 1].Symbol : string.Empty,
+                ["side"] = command.Side == Side.Buy ? "buy" : command.Side == Side.Sell ? "sell" : string.Empty,
+                ["qty"] = command.Quantity.ToString(CultureInfo.InvariantCulture),
+                ["approved"] = decision.Decision.IsApproved ? "true" : "false",
+                ["reason"] = decision.Decision.Reason.IsSet ? decision.Decision.Reason.Describe() : string.Empty,
+            };
+            return new RunEvent("decision", timeNs, fields);
         }
 
         private void RecordEquity(long timeNs)
