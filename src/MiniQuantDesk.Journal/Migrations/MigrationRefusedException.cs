@@ -1,8 +1,9 @@
 namespace MiniQuantDesk.Journal.Migrations;
 
 /// <summary>
-/// Migrating was refused: a migration changed after it was applied (checksum differs), or the database has one this
-/// program does not know. Nothing was applied.
+/// Migrating was refused: a migration changed after it was applied (checksum differs) or the database has one this
+/// program does not know (then nothing was applied), or a migration's SQL failed (then it was rolled back whole and
+/// the ones before it stay applied).
 /// </summary>
 public sealed class MigrationRefusedException : Exception
 {

@@ -82,6 +82,11 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IDisposable
                 await InitializeAsync(tools, binaries, dataDirectory, options.Durable, cancellationToken).ConfigureAwait(false);
             }
 
+            else
+            {
+                await StopOrphanedServerAsync(tools, binaries, dataDirectory, cancellationToken).ConfigureAwait(false);
+            }
+
             int port = await StartServerAsync(tools, binaries, dataDirectory, options, cancellationToken).ConfigureAwait(false);
             return new EmbeddedPostgres(tools, binaries, dataDirectory, temporaryRoot, port);
         }
@@ -148,8 +153,15 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IDisposable
         NpgsqlConnection.ClearAllPools();
         try
         {
-            await _tools.RunAsync(Binaries.PgCtl, ["stop", "-D", DataDirectory, "-m", "fast", "-w"], WorkingDirectoryFor(DataDirectory), CancellationToken.None)
+            (int exitCode, string output) = await _tools.TryRunAsync(
+                Binaries.PgCtl, ["stop", "-D", DataDirectory, "-m", "fast", "-w"], WorkingDirectoryFor(DataDirectory), CancellationToken.None)
                 .ConfigureAwait(false);
+            // Exit 1 with no postmaster.pid means the server is already gone (stopped by a later launcher on the
+            // same data folder); anything else is a server we could not stop.
+            if (exitCode != 0 && File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
+            {
+                throw new EmbeddedPostgresException($"pg_ctl stop -D {DataDirectory} failed (exit {exitCode.ToString(CultureInfo.InvariantCulture)}): {output}");
+            }
         }
         finally
         {
@@ -189,6 +201,21 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IDisposable
             Path.Combine(dataDirectory, "pg_hba.conf"),
             "# Written by MiniQuantDesk's embedded launcher: trust on loopback only.\nhost all all 127.0.0.1/32 trust\n",
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A server still running on a kept data folder was left by a launcher that could not stop it (a killed process);
+    /// its port is unknown to us, so stop it and start afresh.
+    /// </summary>
+    private static async Task StopOrphanedServerAsync(ToolRunner tools, PostgresBinaries binaries, string dataDirectory, CancellationToken cancellationToken)
+    {
+        (int exitCode, _) = await tools.TryRunAsync(binaries.PgCtl, ["status", "-D", dataDirectory], WorkingDirectoryFor(dataDirectory), cancellationToken)
+            .ConfigureAwait(false);
+        if (exitCode == 0)
+        {
+            await tools.RunAsync(binaries.PgCtl, ["stop", "-D", dataDirectory, "-m", "fast", "-w"], WorkingDirectoryFor(dataDirectory), cancellationToken)
+                .ConfigureAwait(false);
+        }
     }
 
     private static async Task<int> StartServerAsync(ToolRunner tools, PostgresBinaries binaries, string dataDirectory, EmbeddedPostgresOptions options, CancellationToken cancellationToken)

@@ -27,6 +27,20 @@ internal sealed class ToolRunner
     /// <summary>Runs a tool and returns its output; a non-zero exit throws with that output.</summary>
     public async Task<string> RunAsync(string program, IReadOnlyList<string> arguments, string workingDirectory, CancellationToken cancellationToken)
     {
+        (int exitCode, string text) = await TryRunAsync(program, arguments, workingDirectory, cancellationToken).ConfigureAwait(false);
+        if (exitCode != 0)
+        {
+            throw new EmbeddedPostgresException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed (exit {exitCode}): {text}"));
+        }
+
+        return text;
+    }
+
+    /// <summary>Runs a tool and returns its exit code and output.</summary>
+    public async Task<(int ExitCode, string Output)> TryRunAsync(string program, IReadOnlyList<string> arguments, string workingDirectory, CancellationToken cancellationToken)
+    {
         var start = new ProcessStartInfo
         {
             RedirectStandardOutput = true,
@@ -90,14 +104,7 @@ internal sealed class ToolRunner
             text = output.ToString().Trim();
         }
 
-        if (process.ExitCode != 0)
-        {
-            throw new EmbeddedPostgresException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed (exit {process.ExitCode}): {text}"));
-        }
-
-        return text;
+        return (process.ExitCode, text);
     }
 
     /// <summary>Gives <paramref name="directory"/> to the server user, when the tools run as that user.</summary>

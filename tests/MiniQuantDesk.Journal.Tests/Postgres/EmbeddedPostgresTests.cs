@@ -86,6 +86,25 @@ public sealed class EmbeddedPostgresTests(PostgresCluster cluster) : IDisposable
     }
 
     [Fact]
+    public async Task A_server_left_running_on_a_kept_data_folder_is_replaced_by_the_next_start()
+    {
+        var options = new EmbeddedPostgresOptions { DataDirectory = Path.Combine(_scratch, "orphaned"), Durable = false };
+        EmbeddedPostgres orphaned = await EmbeddedPostgres.StartAsync(options);
+
+        await using (EmbeddedPostgres next = await EmbeddedPostgres.StartAsync(options))
+        {
+            await using var connection = new NpgsqlConnection(next.ConnectionString);
+            await connection.OpenAsync();
+            // postmaster.pid's fourth line is the running server's port: the new server's, not the orphan's.
+            string[] pidFile = await File.ReadAllLinesAsync(Path.Combine(next.DataDirectory, "postmaster.pid"));
+            Assert.Equal(next.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), pidFile[3]);
+        }
+
+        await orphaned.DisposeAsync();
+        Assert.False(File.Exists(Path.Combine(_scratch, "orphaned", "postmaster.pid")));
+    }
+
+    [Fact]
     public async Task A_temporary_cluster_stops_and_deletes_its_data_folder_on_dispose()
     {
         EmbeddedPostgres server = await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.ForTests);
