@@ -38,6 +38,7 @@ public static class Program
             VerifyCommand.Create(),
             PromoteCommand.Create(),
             StrategiesCommand.Create(),
+            DbCommand.Create(),
         };
         return root;
     }
