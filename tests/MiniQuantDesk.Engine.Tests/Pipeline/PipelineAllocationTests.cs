@@ -16,7 +16,9 @@ namespace MiniQuantDesk.Engine.Tests.Pipeline;
 public sealed class PipelineAllocationTests
 {
     private const int Engine = 1;
-    private const int WarmUpBars = 3_000;
+    // Long enough that tiered compilation has promoted every hot method, loops included, before anything is
+    // counted, even on a loaded machine where the background compiler runs late.
+    private const int WarmUpBars = 20_000;
     private const int MeasuredBars = 6_000;
 
     [Fact]
@@ -36,7 +38,7 @@ public sealed class PipelineAllocationTests
         // The measured stretch really traded: the cycle makes sma-cross buy and sell again and again.
         Assert.True(broker.Approved - approvedBefore >= 100, $"only {broker.Approved - approvedBefore} orders approved while measuring");
         Assert.Equal(ReasonCode.None, pipeline.Gateway.BookAt(0).Halt.Code);
-        Assert.Equal(0, allocated);
+        Assert.True(allocated == 0, $"{allocated} bytes allocated over {MeasuredBars} bars in steady state");
     }
 
     [Fact]
