@@ -11,7 +11,7 @@ public sealed class HelpTests
         MqdRun run = Mqd.Run("--help");
 
         run.AssertSucceeded();
-        foreach (string command in (string[])["backtest", "sample-data", "verify", "promote", "strategies"])
+        foreach (string command in (string[])["backtest", "sample-data", "verify", "promote", "strategies", "db"])
         {
             Assert.Contains(command, run.Out, StringComparison.Ordinal);
         }
@@ -23,9 +23,12 @@ public sealed class HelpTests
     [InlineData("verify", "<DIR>")]
     [InlineData("promote", "<DIR> --policy")]
     [InlineData("strategies", "--help")]
+    [InlineData("db", "migrate status")]
+    [InlineData("db migrate", "--help")]
+    [InlineData("db status", "--help")]
     public void Every_command_help_exits_0_and_lists_its_options(string command, string options)
     {
-        MqdRun run = Mqd.Run(command, "--help");
+        MqdRun run = Mqd.Run([.. command.Split(' '), "--help"]);
 
         run.AssertSucceeded();
         // In-process the root command is named after the test host, so the usage line is matched past the name.
