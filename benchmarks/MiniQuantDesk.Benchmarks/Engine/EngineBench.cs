@@ -9,7 +9,7 @@ namespace MiniQuantDesk.Benchmarks.Engine;
 
 /// <summary>
 /// The engine the benchmarks drive: one engine running <c>sma-cross</c> (fast 10, slow 30, 100 shares) on one
-/// symbol's minute bars, armed and reconciled, with room for millions of orders and fills, and risk limits that
+/// symbol's minute bars, armed and reconciled, with room for the orders and fills of 8M bars, and risk limits that
 /// never stop it (the benchmark measures the chain doing its work, not a halted engine refusing it).
 /// </summary>
 public static class EngineBench
@@ -34,8 +34,10 @@ public static class EngineBench
             AllocationCap = new Money(10_000_000 * Micros.PerUnit),
             Risk = new RiskLimits { PatternDayTraderRule = false },
             SymbolCapacity = 4,
-            OrderCapacity = 1 << 20,
-            FillCapacity = 1 << 20,
+            // What a run needs (about 115k orders and fills per 8M bars) with room to spare: capacities are allocated
+            // up front and touched as they fill, so oversizing them only adds page faults to every pipeline built.
+            OrderCapacity = 1 << 17,
+            FillCapacity = 1 << 17,
         };
         TradingPipeline pipeline = TradingPipeline.Create(new TradingPipelineOptions
         {

@@ -27,6 +27,14 @@ public sealed class RiskEngine
     private Money _peakEquity;
     private bool _hasEquity;
 
+    // The equity and day of the last account check, when it allowed. Only the account check changes the day, the day's
+    // starting equity and the peak, and it leaves them as they are when asked again about the same equity on the same
+    // day (the peak is already at least that equity), so the same question again has the same answer: Allow. Most
+    // bars of a flat or unchanged position ask exactly that.
+    private Money _allowedEquity;
+    private int _allowedDay;
+    private bool _allowedValid;
+
     // DayTradesInWindow of the last trading day asked about, until a day trade is recorded: every event's snapshot
     // asks, and the day changes once a day.
     private int _windowCountDay = int.MinValue;
@@ -179,6 +187,20 @@ public sealed class RiskEngine
     }
 
     private RiskDecision CheckAccount(Money equity, int tradingDay, SymbolId symbol, long eventTimeNs)
+    {
+        if (_allowedValid && equity == _allowedEquity && tradingDay == _allowedDay)
+        {
+            return RiskDecision.Allow;
+        }
+
+        RiskDecision decision = CheckAccountFully(equity, tradingDay, symbol, eventTimeNs);
+        _allowedValid = decision.IsAllowed;
+        _allowedEquity = equity;
+        _allowedDay = tradingDay;
+        return decision;
+    }
+
+    private RiskDecision CheckAccountFully(Money equity, int tradingDay, SymbolId symbol, long eventTimeNs)
     {
         if (!_hasEquity || tradingDay != _currentDay)
         {

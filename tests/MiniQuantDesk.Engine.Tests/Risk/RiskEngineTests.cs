@@ -99,6 +99,35 @@ public sealed class RiskEngineTests
     }
 
     [Fact]
+    public void An_equity_seen_before_is_judged_again_against_a_peak_that_rose_since()
+    {
+        var risk = new RiskEngine(new RiskLimits { MaxDrawdownBasisPoints = 1_000 });
+        RiskDecision first = risk.OnEquity(0, 1, Dollars(108_000));
+        risk.OnEquity(1, 1, Dollars(120_000));
+
+        RiskDecision again = risk.OnEquity(2, 1, Dollars(108_000));
+
+        Assert.Equal(RiskDecision.Allow, first);
+        Assert.Equal((RiskAction.FlattenAndHalt, ReasonCode.MaxDrawdown), (again.Action, again.Reason.Code));
+    }
+
+    [Fact]
+    public void The_same_losing_equity_halts_again_once_an_operator_cleared_the_halt()
+    {
+        var risk = new RiskEngine(new RiskLimits { DailyLossLimit = Dollars(1_000) });
+        risk.OnEquity(0, tradingDay: 1, s_equity);
+        RiskDecision halted = risk.OnEquity(1, tradingDay: 1, s_equity - Dollars(1_000));
+        risk.ClearHalt();
+
+        RiskDecision again = risk.OnEquity(2, tradingDay: 1, s_equity - Dollars(1_000));
+        RiskDecision nextDay = risk.OnEquity(3, tradingDay: 2, s_equity - Dollars(1_000));
+
+        Assert.Equal((RiskAction.Halt, ReasonCode.DailyLossLimit), (halted.Action, halted.Reason.Code));
+        Assert.Equal((RiskAction.Halt, ReasonCode.DailyLossLimit), (again.Action, again.Reason.Code));
+        Assert.Equal(RiskDecision.Allow, nextDay);
+    }
+
+    [Fact]
     public void Flatten_and_halt_produces_an_order_closing_every_open_position()
     {
         long[] positions = [0, 100, 0, -40, 7];

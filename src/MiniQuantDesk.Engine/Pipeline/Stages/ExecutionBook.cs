@@ -59,7 +59,9 @@ public sealed class ExecutionBook
     /// <summary>Whether the engine's positions are reconciled with the broker.</summary>
     public ReconcileStatus Reconcile { get; }
 
-    /// <summary>The engine's account as the fills report it (for the day each position was opened).</summary>
+    /// <summary>The engine's account as the fills report it (for the day each position was opened). Bars do not mark
+    /// it — only its positions, cash and opening days are read — so its equity values each position at its last fill
+    /// price; the portfolio's equity is the marked one.</summary>
     public AccountMirror Account { get; }
 
     /// <summary>The engine's sticky halt: the first halt of any stage, until an operator clears it.</summary>

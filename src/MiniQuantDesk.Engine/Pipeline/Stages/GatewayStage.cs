@@ -87,7 +87,6 @@ public sealed class GatewayStage : IValueEventHandler<PipelineEvent>
             case PipelineEventKind.Bar when data.Integrity.IsNewBar:
                 Reason mark = book.Portfolio.Mark(data.Bar.Symbol, data.Bar.Close, data.EventTimeNs);
                 Halt(ref data, book, mark);
-                book.Account.Mark(data.Bar.Symbol, data.Bar.Close);
                 if (data.RiskEvent.Action != RiskAction.FlattenAndHalt && data.Targets.Count > 0)
                 {
                     Trade(ref data, sequence, book, tradingDay);

@@ -50,7 +50,8 @@ public sealed class StrategyStage : IValueEventHandler<PipelineEvent>
         AccountMirror account = _accounts[engine];
         if (data.Kind == PipelineEventKind.Bar && data.Integrity.IsNewBar)
         {
-            account.Mark(data.Bar.Symbol, data.Bar.Close);
+            // No mark: the strategy sees position and cash only, and neither depends on marks (equity, which does,
+            // is never read from this copy).
             var view = new StrategyAccount(account.PositionOf(data.Bar.Symbol), account.Cash);
             data.StrategyReason = _hosts[engine].OnBar(in data.Bar, view, ref data.Targets);
         }
