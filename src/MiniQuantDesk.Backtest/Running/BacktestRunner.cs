@@ -97,7 +97,9 @@ public static class BacktestRunner
         {
             Engines = [spec],
             Driver = PipelineDriver.Polled,
-            RingSize = 256,
+            // The runner publishes one event and polls it through before the next, so the ring never holds more
+            // than a few; a small ring stays in cache and off the large-object heap.
+            RingSize = 16,
             Downstream = [collector],
         });
         var venue = new SimulatedVenue(request.Venue, symbols + 1, VenueWorkingOrders);
@@ -147,8 +149,8 @@ public static class BacktestRunner
     {
         private readonly List<FillRecord> _fills = [];
         private readonly List<EquityPoint> _equity = [];
-        private readonly List<Func<RunEvent>> _events = [];
-        private readonly Dictionary<ClientOrderId, OrderId> _orders = [];
+        private readonly List<PendingRunEvent> _events = [];
+        private readonly List<VenueReport> _reports = [];
         private int _decisionsLogged;
         private long _message;
 
@@ -169,8 +171,7 @@ public static class BacktestRunner
                 if (StopAt(bar.EndNs) is { } stop)
                 {
                     stopped = stop.Reason;
-                    long stopTime = bar.StartNs;
-                    _events.Add(() => new RunEvent("stop", stopTime, new Dictionary<string, string> { ["reason"] = stop.Reason }));
+                    LogStop(stop, bar.StartNs);
                     break;
                 }
 
@@ -207,7 +208,7 @@ public static class BacktestRunner
             if (halt is not null)
             {
                 long haltTime = collector.Halt.EventTimeNs;
-                _events.Add(() => new RunEvent("halt", haltTime, new Dictionary<string, string> { ["reason"] = halt }));
+                _events.Add(Other(haltTime, () => new RunEvent("halt", haltTime, new Dictionary<string, string> { ["reason"] = halt })));
             }
 
             return new BacktestResult
@@ -215,7 +216,7 @@ public static class BacktestRunner
                 Orders = OrderRecords(),
                 Fills = _fills,
                 Equity = _equity,
-                Events = new DeferredRunEvents(_events),
+                Events = new DeferredRunEvents(_events, Format),
                 Bars = bars.Length,
                 BarsProcessed = processed,
                 InitialCash = request.InitialCash,
@@ -245,7 +246,6 @@ public static class BacktestRunner
                     {
                         case CommandKind.Submit or CommandKind.Flatten:
                             ref readonly Order order = ref Book.Orders.Get(command.Order);
-                            _orders[command.ClientOrderId] = command.Order;
                             venue.Submit(new VenueOrder(
                                 command.ClientOrderId,
                                 command.Order.Value,
@@ -309,18 +309,32 @@ public static class BacktestRunner
             EventTimeNs = report.TimeNs,
         };
 
+        // Out of the bar loop's body: a lambda there would allocate its captures on every bar.
+        private void LogStop(RunStop stop, long stopTime) =>
+            _events.Add(Other(stopTime, () => new RunEvent("stop", stopTime, new Dictionary<string, string> { ["reason"] = stop.Reason })));
+
+        private static PendingRunEvent Other(long timeNs, Func<RunEvent> format) => new(PendingRunEventKind.Other, -1, timeNs, format);
+
+        private RunEvent Format(PendingRunEvent pending) => pending.Kind switch
+        {
+            PendingRunEventKind.VenueReport => ReportEvent(_reports[pending.Index], SymbolOf(_reports[pending.Index])),
+            PendingRunEventKind.Decision => DecisionEvent(collector.Decisions[pending.Index], pending.TimeNs),
+            _ => pending.Format!(),
+        };
+
+        private string? SymbolOf(in VenueReport report) =>
+            report.Kind == VenueReportKind.Fill ? request.Series[report.SymbolIndex - 1].Symbol : null;
+
         private void Record(in VenueReport report)
         {
-            VenueReport copy = report;
-            string? symbol = null;
+            _events.Add(new PendingRunEvent(PendingRunEventKind.VenueReport, _reports.Count, report.TimeNs));
+            _reports.Add(report);
             if (report.Kind == VenueReportKind.Fill)
             {
-                symbol = request.Series[report.SymbolIndex - 1].Symbol;
-                long orderId = _orders.TryGetValue(report.ClientOrderId, out OrderId id) ? id.Value : 0;
+                string symbol = request.Series[report.SymbolIndex - 1].Symbol;
+                long orderId = Book.Orders.TryFind(report.ClientOrderId, out OrderId id) ? id.Value : 0;
                 _fills.Add(new FillRecord(report.TimeNs, orderId, report.ClientOrderId.ToString(), symbol, report.Side, report.Quantity, report.Price.Micros, report.Fee.Micros));
             }
-
-            _events.Add(() => ReportEvent(in copy, symbol));
         }
 
         private static RunEvent ReportEvent(in VenueReport report, string? symbol)
@@ -351,9 +365,9 @@ public static class BacktestRunner
         {
             for (; _decisionsLogged < collector.Decisions.Count; _decisionsLogged++)
             {
-                CommandDecision decision = collector.Decisions[_decisionsLogged];
-                long at = decision.Command.EventTimeNs != 0 ? decision.Command.EventTimeNs : timeNs;
-                _events.Add(() => DecisionEvent(decision, at));
+                long decidedAt = collector.Decisions[_decisionsLogged].Command.EventTimeNs;
+                long at = decidedAt != 0 ? decidedAt : timeNs;
+                _events.Add(new PendingRunEvent(PendingRunEventKind.Decision, _decisionsLogged, at));
             }
         }
 
