@@ -8,7 +8,7 @@ namespace MiniQuantDesk.Journal.Tests.Runs;
 public sealed class BootTests(PostgresCluster cluster)
 {
     private static readonly TimeSpan s_ttl = TimeSpan.FromSeconds(30);
-    private static int s_nextEngine = 2000;
+    private static int _nextEngine = 2000;
     private readonly FakeClock _clock = new();
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class BootTests(PostgresCluster cluster)
         return await store.StartAsync(RunReference.Of(run.RunId));
     }
 
-    private static int NewEngine() => Interlocked.Increment(ref s_nextEngine);
+    private static int NewEngine() => Interlocked.Increment(ref _nextEngine);
 
     private async Task<RunStore> StoreAsync() => new(await cluster.MigratedDatabaseForAsync(GetType()), _clock);
 }

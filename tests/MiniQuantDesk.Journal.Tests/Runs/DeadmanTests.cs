@@ -9,7 +9,7 @@ namespace MiniQuantDesk.Journal.Tests.Runs;
 public sealed class DeadmanTests(PostgresCluster cluster)
 {
     private static readonly TimeSpan s_ttl = TimeSpan.FromSeconds(30);
-    private static int s_nextEngine = 1000;
+    private static int _nextEngine = 1000;
     private readonly FakeClock _clock = new();
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class DeadmanTests(PostgresCluster cluster)
         return await store.StartAsync(RunReference.Of(run.RunId));
     }
 
-    private static int NewEngine() => Interlocked.Increment(ref s_nextEngine);
+    private static int NewEngine() => Interlocked.Increment(ref _nextEngine);
 
     private async Task<RunStore> StoreAsync() => new(await cluster.MigratedDatabaseForAsync(GetType()), _clock);
 }

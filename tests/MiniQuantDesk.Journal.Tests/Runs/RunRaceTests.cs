@@ -9,7 +9,7 @@ namespace MiniQuantDesk.Journal.Tests.Runs;
 [Collection(PostgresCollection.Name)]
 public sealed class RunRaceTests(PostgresCluster cluster)
 {
-    private static int s_nextEngine = 3000;
+    private static int _nextEngine = 3000;
     private readonly FakeClock _clock = new();
 
     [Fact]
@@ -97,5 +97,5 @@ public sealed class RunRaceTests(PostgresCluster cluster)
         await command.ExecuteNonQueryAsync();
     }
 
-    private static int NewEngine() => Interlocked.Increment(ref s_nextEngine);
+    private static int NewEngine() => Interlocked.Increment(ref _nextEngine);
 }

@@ -12,7 +12,7 @@ namespace MiniQuantDesk.Journal.Tests.Runs;
 [Collection(PostgresCollection.Name)]
 public sealed class RunStoreTests(PostgresCluster cluster)
 {
-    private static int s_nextEngine;
+    private static int _nextEngine;
     private readonly FakeClock _clock = new();
 
     [Fact]
@@ -257,7 +257,7 @@ public sealed class RunStoreTests(PostgresCluster cluster)
         return await store.StartAsync(RunReference.Of(run.RunId));
     }
 
-    private static int NewEngine() => Interlocked.Increment(ref s_nextEngine);
+    private static int NewEngine() => Interlocked.Increment(ref _nextEngine);
 
     private async Task<RunStore> StoreAsync() => new(await cluster.MigratedDatabaseForAsync(GetType()), _clock);
 }
