@@ -39,6 +39,7 @@ public static class Program
             PromoteCommand.Create(),
             StrategiesCommand.Create(),
             DbCommand.Create(),
+            DispatchCommand.Create(),
         };
         return root;
     }
