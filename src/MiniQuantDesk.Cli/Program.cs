@@ -40,6 +40,7 @@ public static class Program
             StrategiesCommand.Create(),
             DbCommand.Create(),
             RunCommand.Create(),
+            DispatchCommand.Create(),
         };
         return root;
     }

@@ -1,0 +1,11 @@
+namespace MiniQuantDesk.Journal.Dispatch;
+
+/// <summary>The side of an outbox order (<c>outbox.side</c>: BUY or SELL).</summary>
+public enum OutboxSide
+{
+    /// <summary>Buy.</summary>
+    Buy,
+
+    /// <summary>Sell.</summary>
+    Sell,
+}
