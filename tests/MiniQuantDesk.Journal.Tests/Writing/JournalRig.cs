@@ -19,18 +19,18 @@ internal static class JournalRig
     public static readonly DateOnly FirstDay = new(2021, 1, 4);
 
     /// <summary>Creates a run row (state CREATED) and returns its id and number.</summary>
-    public static async Task<(Guid RunId, long RunNumber)> CreateRunAsync(string database)
+    public static (Guid RunId, long RunNumber) CreateRun(string database)
     {
         var runId = Guid.NewGuid();
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
+        using var connection = new NpgsqlConnection(database);
+        connection.Open();
+        using var command = new NpgsqlCommand(
             "INSERT INTO runs (run_id, engine_id, mode, state, created_at) VALUES ($1, $2, 'PAPER', 'CREATED', $3) RETURNING run_number",
             connection);
         command.Parameters.Add(new NpgsqlParameter { Value = runId });
         command.Parameters.Add(new NpgsqlParameter { Value = "1" });
         command.Parameters.Add(new NpgsqlParameter { Value = new DateTime(2021, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
-        long number = (long)(await command.ExecuteScalarAsync())!;
+        long number = (long)command.ExecuteScalar()!;
         return (runId, number);
     }
 
@@ -112,25 +112,25 @@ internal static class JournalRig
         pipeline.PublishControl(Engine, at, ControlKind.Arm);
     }
 
-    public static async Task<List<string>> OutboxAsync(string database, Guid runId) =>
-        await RowsAsync(database, "SELECT seq || ' ' || client_order_id || ' ' || symbol || ' ' || side || ' ' || quantity || ' ' || state FROM outbox WHERE run_id = $1 ORDER BY id", runId);
+    public static List<string> Outbox(string database, Guid runId) =>
+        Rows(database, "SELECT seq || ' ' || client_order_id || ' ' || symbol || ' ' || side || ' ' || quantity || ' ' || state FROM outbox WHERE run_id = $1 ORDER BY id", runId);
 
-    public static async Task<List<string>> InboxAsync(string database, Guid runId) =>
-        await RowsAsync(database, "SELECT seq || ' ' || broker_message_id || ' ' || kind || ' ' || coalesce(broker_fill_id, '-') || ' ' || coalesce(client_order_id, '-') || ' ' || applied FROM inbox WHERE run_id = $1 ORDER BY id", runId);
+    public static List<string> Inbox(string database, Guid runId) =>
+        Rows(database, "SELECT seq || ' ' || broker_message_id || ' ' || kind || ' ' || coalesce(broker_fill_id, '-') || ' ' || coalesce(client_order_id, '-') || ' ' || applied FROM inbox WHERE run_id = $1 ORDER BY id", runId);
 
-    public static async Task<List<string>> RowsAsync(string database, string sql, params object[] values)
+    public static List<string> Rows(string database, string sql, params object[] values)
     {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        using var connection = new NpgsqlConnection(database);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
         foreach (object value in values)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         }
 
         var rows = new List<string>();
-        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        using NpgsqlDataReader reader = command.ExecuteReader();
+        while (reader.Read())
         {
             rows.Add(reader.IsDBNull(0) ? "null" : Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
         }
@@ -139,9 +139,9 @@ internal static class JournalRig
     }
 
     /// <summary>Ends the writer's server session from another connection, as a crash or a restart of the server would.</summary>
-    public static async Task TerminateAsync(string database, string applicationName)
+    public static void Terminate(string database, string applicationName)
     {
-        List<string> ended = await RowsAsync(
+        List<string> ended = Rows(
             database,
             "SELECT pg_terminate_backend(pid)::text FROM pg_stat_activity WHERE application_name = $1",
             applicationName);

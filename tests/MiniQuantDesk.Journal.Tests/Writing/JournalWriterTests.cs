@@ -25,7 +25,7 @@ public sealed class JournalWriterTests(PostgresCluster cluster)
     public async Task Every_approved_order_and_every_broker_message_is_journaled_once_in_sequence_order()
     {
         string database = await cluster.MigratedDatabaseForAsync(GetType());
-        (Guid runId, long runNumber) = await JournalRig.CreateRunAsync(database);
+        (Guid runId, long runNumber) = JournalRig.CreateRun(database);
         (ExpectedRows expected, AnsweringBroker broker, JournalWriter writer, TradingPipeline pipeline) = Threaded(database, runId, runNumber, "journal-all");
 
         RunBars(pipeline, broker, Bars);
@@ -34,23 +34,23 @@ public sealed class JournalWriterTests(PostgresCluster cluster)
         broker.Dispose();
 
         Assert.True(expected.Outbox.Count >= 4, $"the wave should make sma-cross trade several times; it traded {expected.Outbox.Count} times");
-        Assert.Equal(expected.OutboxThrough(long.MaxValue), await JournalRig.OutboxAsync(database, runId));
-        Assert.Equal(expected.InboxThrough(long.MaxValue), await JournalRig.InboxAsync(database, runId));
+        Assert.Equal(expected.OutboxThrough(long.MaxValue), JournalRig.Outbox(database, runId));
+        Assert.Equal(expected.InboxThrough(long.MaxValue), JournalRig.Inbox(database, runId));
         Assert.Equal(2 * expected.Outbox.Count, expected.Inbox.Count);
         Assert.Equal(
             [expected.CursorThrough(long.MaxValue)!],
-            await JournalRig.RowsAsync(database, "SELECT cursor FROM broker_cursor WHERE run_id = $1", runId));
+            JournalRig.Rows(database, "SELECT cursor FROM broker_cursor WHERE run_id = $1", runId));
         Assert.Equal(
             [expected.Outbox.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            await JournalRig.RowsAsync(database, "SELECT count(*)::text FROM broker_order_map m JOIN outbox o USING (client_order_id) WHERE o.run_id = $1", runId));
-        Assert.Equal(["ARMED true"], await JournalRig.RowsAsync(database, "SELECT r.state || ' ' || a.armed FROM runs r JOIN arm_state a ON a.engine_id = r.engine_id WHERE r.run_id = $1", runId));
+            JournalRig.Rows(database, "SELECT count(*)::text FROM broker_order_map m JOIN outbox o USING (client_order_id) WHERE o.run_id = $1", runId));
+        Assert.Equal(["ARMED true"], JournalRig.Rows(database, "SELECT r.state || ' ' || a.armed FROM runs r JOIN arm_state a ON a.engine_id = r.engine_id WHERE r.run_id = $1", runId));
     }
 
     [Fact]
     public async Task An_outbox_row_carries_the_orders_terms_and_its_event_time_never_the_clock()
     {
         string database = await cluster.MigratedDatabaseForAsync(GetType());
-        (Guid runId, long runNumber) = await JournalRig.CreateRunAsync(database);
+        (Guid runId, long runNumber) = JournalRig.CreateRun(database);
         var expected = new ExpectedRows();
         using JournalWriter writer = JournalRig.Writer(database, runId, runNumber);
         TradingPipeline pipeline = JournalRig.Pipeline(runNumber, PipelineDriver.Polled, expected, writer);
@@ -67,7 +67,7 @@ public sealed class JournalWriterTests(PostgresCluster cluster)
         string micros = (bar.EndNs / 1_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(
             [$"1 SPY BUY 100 MARKET SUBMIT 0 {bar.EndNs} {micros} {micros}"],
-            await JournalRig.RowsAsync(
+            JournalRig.Rows(
                 database,
                 "SELECT engine_id || ' ' || symbol || ' ' || side || ' ' || quantity || ' ' || (payload->>'order_type') || ' ' || (payload->>'command') || ' ' || " +
                 "(payload->>'limit_price_micros') || ' ' || (payload->>'event_time_ns') || ' ' || " +
@@ -79,7 +79,7 @@ public sealed class JournalWriterTests(PostgresCluster cluster)
     public async Task A_handler_after_the_journal_only_ever_sees_orders_whose_outbox_rows_are_committed()
     {
         string database = await cluster.MigratedDatabaseForAsync(GetType());
-        (Guid runId, long runNumber) = await JournalRig.CreateRunAsync(database);
+        (Guid runId, long runNumber) = JournalRig.CreateRun(database);
         (ExpectedRows expected, AnsweringBroker broker, JournalWriter writer, TradingPipeline pipeline) = Threaded(database, runId, runNumber, "journal-visible");
 
         RunBars(pipeline, broker, Bars);
@@ -96,7 +96,7 @@ public sealed class JournalWriterTests(PostgresCluster cluster)
     public async Task A_broker_message_the_engine_ignored_as_a_duplicate_gets_no_inbox_row()
     {
         string database = await cluster.MigratedDatabaseForAsync(GetType());
-        (Guid runId, long runNumber) = await JournalRig.CreateRunAsync(database);
+        (Guid runId, long runNumber) = JournalRig.CreateRun(database);
         var expected = new ExpectedRows();
         using JournalWriter writer = JournalRig.Writer(database, runId, runNumber);
         using var broker = new AnsweringBroker(writer, database, runNumber);
@@ -119,9 +119,9 @@ public sealed class JournalWriterTests(PostgresCluster cluster)
         pipeline.PublishBroker(in again);
         pipeline.Poll();
 
-        Assert.Equal(2, (await JournalRig.InboxAsync(database, runId)).Count);
-        Assert.Equal(expected.InboxThrough(long.MaxValue), await JournalRig.InboxAsync(database, runId));
-        Assert.Equal(["500"], await JournalRig.RowsAsync(database, "SELECT cursor FROM broker_cursor WHERE run_id = $1", runId));
+        Assert.Equal(2, (JournalRig.Inbox(database, runId)).Count);
+        Assert.Equal(expected.InboxThrough(long.MaxValue), JournalRig.Inbox(database, runId));
+        Assert.Equal(["500"], JournalRig.Rows(database, "SELECT cursor FROM broker_cursor WHERE run_id = $1", runId));
         Assert.Null(pipeline.Fault);
     }
 
@@ -129,13 +129,13 @@ public sealed class JournalWriterTests(PostgresCluster cluster)
     public async Task A_fill_the_engine_applied_but_the_inbox_already_holds_halts_the_journal_and_commits_nothing_of_its_batch()
     {
         string database = await cluster.MigratedDatabaseForAsync(GetType());
-        (Guid runId, long runNumber) = await JournalRig.CreateRunAsync(database);
+        (Guid runId, long runNumber) = JournalRig.CreateRun(database);
         var expected = new ExpectedRows();
         using JournalWriter writer = JournalRig.Writer(database, runId, runNumber);
         using var broker = new AnsweringBroker(writer, database, runNumber);
         TradingPipeline pipeline = PolledUntilFirstOrder(runNumber, expected, writer, broker, out long timeNs);
         // An earlier process journaled fill 1 under another message, and this engine was not rebuilt from the inbox.
-        await JournalRig.RowsAsync(
+        JournalRig.Rows(
             database,
             "INSERT INTO inbox (run_id, seq, broker_message_id, broker_fill_id, kind, fill_quantity, fill_price_micros, payload, received_at, applied) " +
             "VALUES ($1, 0, 'earlier', '1', 'FILL', 100, 100000000, '{}', now(), true) RETURNING 'x'",
@@ -149,15 +149,15 @@ public sealed class JournalWriterTests(PostgresCluster cluster)
         Assert.Contains("inbox_one_fill_per_run", breach.Message, StringComparison.Ordinal);
         Assert.Contains("counted twice", breach.Message, StringComparison.Ordinal);
         Assert.Equal(committedBefore, writer.CommittedThrough);
-        Assert.Equal(["earlier"], await JournalRig.RowsAsync(database, "SELECT broker_message_id FROM inbox WHERE run_id = $1", runId));
-        Assert.Equal(expected.OutboxThrough(committedBefore), await JournalRig.OutboxAsync(database, runId));
+        Assert.Equal(["earlier"], JournalRig.Rows(database, "SELECT broker_message_id FROM inbox WHERE run_id = $1", runId));
+        Assert.Equal(expected.OutboxThrough(committedBefore), JournalRig.Outbox(database, runId));
     }
 
     [Fact]
     public async Task An_operator_halt_is_journaled_as_a_halted_run_and_a_disarmed_engine_and_clearing_it_stops_the_run()
     {
         string database = await cluster.MigratedDatabaseForAsync(GetType());
-        (Guid runId, long runNumber) = await JournalRig.CreateRunAsync(database);
+        (Guid runId, long runNumber) = JournalRig.CreateRun(database);
         using JournalWriter writer = JournalRig.Writer(database, runId, runNumber);
         TradingPipeline pipeline = JournalRig.Pipeline(runNumber, PipelineDriver.Polled, writer);
         JournalRig.Arm(pipeline);
@@ -165,10 +165,10 @@ public sealed class JournalWriterTests(PostgresCluster cluster)
         pipeline.PublishControl(JournalRig.Engine, at, ControlKind.Halt);
         pipeline.Poll();
 
-        List<string> halted = await JournalRig.RowsAsync(database, "SELECT r.state || ' | ' || r.halt_reason || ' | ' || a.armed || ' | ' || a.reason FROM runs r JOIN arm_state a ON a.engine_id = r.engine_id WHERE r.run_id = $1", runId);
+        List<string> halted = JournalRig.Rows(database, "SELECT r.state || ' | ' || r.halt_reason || ' | ' || a.armed || ' | ' || a.reason FROM runs r JOIN arm_state a ON a.engine_id = r.engine_id WHERE r.run_id = $1", runId);
         pipeline.PublishControl(JournalRig.Engine, at + 1, ControlKind.ClearHalt);
         pipeline.Poll();
-        List<string> cleared = await JournalRig.RowsAsync(database, "SELECT r.state || ' | ' || a.armed || ' | ' || a.reason FROM runs r JOIN arm_state a ON a.engine_id = r.engine_id WHERE r.run_id = $1", runId);
+        List<string> cleared = JournalRig.Rows(database, "SELECT r.state || ' | ' || a.armed || ' | ' || a.reason FROM runs r JOIN arm_state a ON a.engine_id = r.engine_id WHERE r.run_id = $1", runId);
 
         Assert.StartsWith("HALTED | OPERATOR_HALT", Assert.Single(halted), StringComparison.Ordinal);
         Assert.Contains("| false | OPERATOR_HALT", halted[0], StringComparison.Ordinal);
@@ -179,13 +179,13 @@ public sealed class JournalWriterTests(PostgresCluster cluster)
     public async Task A_database_lost_mid_run_faults_the_pipeline_with_the_database_the_events_and_the_cause_and_loses_nothing_committed()
     {
         string database = await cluster.MigratedDatabaseForAsync(GetType());
-        (Guid runId, long runNumber) = await JournalRig.CreateRunAsync(database);
+        (Guid runId, long runNumber) = JournalRig.CreateRun(database);
         const string application = "journal-lost";
         (ExpectedRows expected, AnsweringBroker broker, JournalWriter writer, TradingPipeline pipeline) = Threaded(database, runId, runNumber, application);
         RunBars(pipeline, broker, 20);
         long committedBefore = writer.CommittedThrough;
 
-        await JournalRig.TerminateAsync(database, application);
+        JournalRig.Terminate(database, application);
         for (int index = 20; index < Bars && pipeline.Fault is null; index++)
         {
             try
@@ -208,8 +208,8 @@ public sealed class JournalWriterTests(PostgresCluster cluster)
         Assert.Contains("terminat", lost.Message, StringComparison.OrdinalIgnoreCase);
         long committed = writer.CommittedThrough;
         Assert.True(committed >= committedBefore);
-        Assert.Equal(expected.OutboxThrough(committed), await JournalRig.OutboxAsync(database, runId));
-        Assert.Equal(expected.InboxThrough(committed), await JournalRig.InboxAsync(database, runId));
+        Assert.Equal(expected.OutboxThrough(committed), JournalRig.Outbox(database, runId));
+        Assert.Equal(expected.InboxThrough(committed), JournalRig.Inbox(database, runId));
         Assert.True(expected.Outbox.Count > expected.OutboxThrough(committed).Count, "the lost batch should have held an order");
         Assert.All(broker.Sent, order => Assert.Contains(order, expected.OutboxThrough(committed).Select(row => row.Split(' ')[1])));
         Assert.Empty(broker.Invisible);
@@ -219,7 +219,7 @@ public sealed class JournalWriterTests(PostgresCluster cluster)
     public async Task A_database_that_is_down_at_start_stops_the_pipeline_before_any_event()
     {
         string database = await cluster.MigratedDatabaseForAsync(GetType());
-        (Guid runId, long runNumber) = await JournalRig.CreateRunAsync(database);
+        (Guid runId, long runNumber) = JournalRig.CreateRun(database);
         string down = new NpgsqlConnectionStringBuilder(database) { Port = FreePort(), Timeout = 3 }.ConnectionString;
         using JournalWriter writer = JournalRig.Writer(down, runId, runNumber);
         TradingPipeline pipeline = JournalRig.Pipeline(runNumber, PipelineDriver.Threaded, writer);
