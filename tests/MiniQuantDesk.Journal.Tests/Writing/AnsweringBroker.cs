@@ -36,6 +36,9 @@ internal sealed class AnsweringBroker(JournalWriter journal, string database, lo
 
     public int PendingCount => _pending.Count;
 
+    /// <summary>The broker order id the last ack named.</summary>
+    public long LastBrokerOrder => _brokerOrder;
+
     public long HandledThrough => Volatile.Read(ref _handledThrough);
 
     public long NextMessageId => _message + 1;
@@ -78,8 +81,9 @@ internal sealed class AnsweringBroker(JournalWriter journal, string database, lo
         }
     }
 
-    /// <summary>Acks and fills every pending order at its bar's close time.</summary>
-    public void AnswerPending(TradingPipeline pipeline, long timeNs)
+    /// <summary>Acks and (unless <paramref name="fill"/> is false) fills every pending order at
+    /// <paramref name="timeNs"/>.</summary>
+    public void AnswerPending(TradingPipeline pipeline, long timeNs, bool fill = true)
     {
         foreach (OrderCommand command in _pending)
         {
@@ -102,7 +106,12 @@ internal sealed class AnsweringBroker(JournalWriter journal, string database, lo
                 return;
             }
 
-            var fill = new BrokerOrderEvent
+            if (!fill)
+            {
+                continue;
+            }
+
+            var filled = new BrokerOrderEvent
             {
                 Kind = BrokerEventKind.Fill,
                 ClientOrderId = command.ClientOrderId,
@@ -114,7 +123,7 @@ internal sealed class AnsweringBroker(JournalWriter journal, string database, lo
                 Price = new Price(100 * Micros.PerUnit),
                 EventTimeNs = timeNs,
             };
-            if (!TryPublish(pipeline, in fill))
+            if (!TryPublish(pipeline, in filled))
             {
                 return;
             }

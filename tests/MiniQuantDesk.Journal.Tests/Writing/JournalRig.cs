@@ -63,9 +63,12 @@ internal static class JournalRig
     };
 
     public static TradingPipeline Pipeline(long runNumber, PipelineDriver driver, params Ring.Processing.IValueEventHandler<PipelineEvent>[] downstream) =>
+        Pipeline(Spec(runNumber), driver, downstream);
+
+    public static TradingPipeline Pipeline(EngineSpec spec, PipelineDriver driver, params Ring.Processing.IValueEventHandler<PipelineEvent>[] downstream) =>
         TradingPipeline.Create(new TradingPipelineOptions
         {
-            Engines = [Spec(runNumber)],
+            Engines = [spec],
             Driver = driver,
             Downstream = downstream,
             RingSize = 4096,
@@ -84,24 +87,29 @@ internal static class JournalRig
         return day;
     }
 
-    /// <summary>Bar <paramref name="index"/> of a wave that makes the averages cross every few bars.</summary>
-    public static Bar WaveBar(int index)
+    /// <summary>A daily bar on day <paramref name="index"/> closing at <paramref name="closeMicros"/>.</summary>
+    public static Bar DailyBar(int index, long closeMicros)
     {
         DateOnly day = Day(index);
-        long close = (100 * Micros.PerUnit) + (long)(10 * Micros.PerUnit * Math.Sin(index / 2.5));
         return new Bar
         {
             Symbol = Symbol,
             Timeframe = Timeframe.Daily,
             StartNs = NyseCalendar.Default.SessionOpenNs(day),
             EndNs = NyseCalendar.Default.SessionCloseNs(day),
-            Open = new Price(close),
-            High = new Price(close + (close / 100)),
-            Low = new Price(close - (close / 100)),
-            Close = new Price(close),
+            Open = new Price(closeMicros),
+            High = new Price(closeMicros + (closeMicros / 100)),
+            Low = new Price(closeMicros - (closeMicros / 100)),
+            Close = new Price(closeMicros),
             Volume = 1_000_000,
             IsComplete = true,
         };
+    }
+
+    /// <summary>Bar <paramref name="index"/> of a wave that makes the averages cross every few bars.</summary>
+    public static Bar WaveBar(int index)
+    {
+        return DailyBar(index, (100 * Micros.PerUnit) + (long)(10 * Micros.PerUnit * Math.Sin(index / 2.5)));
     }
 
     /// <summary>Arms the engine (reconcile clean first) just before the first bar.</summary>

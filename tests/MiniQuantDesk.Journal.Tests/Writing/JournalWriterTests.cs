@@ -153,6 +153,82 @@ public sealed class JournalWriterTests(PostgresCluster cluster)
         Assert.Equal(expected.OutboxThrough(committedBefore), JournalRig.Outbox(database, runId));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_ack_that_maps_an_order_to_another_broker_order_than_the_journal_holds_halts_the_journal(bool sameMapping)
+    {
+        string database = await cluster.MigratedDatabaseForAsync(GetType());
+        (Guid runId, long runNumber) = JournalRig.CreateRun(database);
+        var expected = new ExpectedRows();
+        using JournalWriter writer = JournalRig.Writer(database, runId, runNumber);
+        using var broker = new AnsweringBroker(writer, database, runNumber);
+        TradingPipeline pipeline = PolledUntilFirstOrder(runNumber, expected, writer, broker, out long timeNs);
+        string order = expected.Outbox[0].Row.Split(' ')[1];
+        string onRecord = sameMapping ? (broker.LastBrokerOrder + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "some-other-order";
+        // An earlier process journaled the ack already (the same, or another broker order for the same order).
+        JournalRig.Rows(database, "INSERT INTO broker_order_map (client_order_id, broker_order_id, mapped_at) VALUES ($1, $2, now()) RETURNING 'x'", order, onRecord);
+        broker.AnswerPending(pipeline, timeNs);
+
+        Exception? fault = Record.Exception(() => pipeline.Poll());
+
+        if (sameMapping)
+        {
+            Assert.Null(fault);
+            Assert.Equal(expected.InboxThrough(long.MaxValue), JournalRig.Inbox(database, runId));
+        }
+        else
+        {
+            var breach = Assert.IsType<JournalInvariantBreachException>(Assert.IsType<HandlerFaultException>(fault).Fault.Exception);
+            Assert.Contains($"order {order}", breach.Message, StringComparison.Ordinal);
+            Assert.Contains("another broker order", breach.Message, StringComparison.Ordinal);
+            Assert.Empty(JournalRig.Inbox(database, runId));
+        }
+    }
+
+    [Fact]
+    public async Task A_drawdown_flatten_journals_the_cancel_of_the_working_order_the_closing_order_and_the_halt()
+    {
+        string database = await cluster.MigratedDatabaseForAsync(GetType());
+        (Guid runId, long runNumber) = JournalRig.CreateRun(database);
+        var expected = new ExpectedRows();
+        using JournalWriter writer = JournalRig.Writer(database, runId, runNumber);
+        using var broker = new AnsweringBroker(writer, database, runNumber);
+        EngineSpec spec = JournalRig.Spec(runNumber) with
+        {
+            Strategy = () => new StepStrategy(100, 200),
+            InitialCash = new Money(20_000 * Micros.PerUnit),
+            Risk = new Engine.Risk.RiskLimits { PatternDayTraderRule = false, MaxDrawdownBasisPoints = 1_000 },
+        };
+        TradingPipeline pipeline = JournalRig.Pipeline(spec, PipelineDriver.Polled, expected, writer, broker);
+        JournalRig.Arm(pipeline);
+        Bar first = JournalRig.DailyBar(0, 100 * Micros.PerUnit);
+        pipeline.PublishBar(JournalRig.Engine, first);
+        pipeline.Poll();
+        broker.AnswerPending(pipeline, first.EndNs);
+        Bar second = JournalRig.DailyBar(1, 100 * Micros.PerUnit);
+        pipeline.PublishBar(JournalRig.Engine, second);
+        pipeline.Poll();
+        broker.AnswerPending(pipeline, second.EndNs, fill: false);
+        string working = broker.Sent[^1];
+        pipeline.Poll();
+
+        Bar crash = JournalRig.DailyBar(2, 60 * Micros.PerUnit);
+        pipeline.PublishBar(JournalRig.Engine, crash);
+        pipeline.Poll();
+
+        Assert.Null(pipeline.Fault);
+        Assert.Equal(expected.OutboxThrough(long.MaxValue), JournalRig.Outbox(database, runId));
+        Assert.Equal(
+            ["SELL FLATTEN"],
+            JournalRig.Rows(database, "SELECT side || ' ' || (payload->>'command') FROM outbox WHERE run_id = $1 AND payload->>'command' = 'FLATTEN'", runId));
+        string brokerOrder = broker.LastBrokerOrder.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(
+            [$"{working} CANCEL {brokerOrder} PENDING null"],
+            JournalRig.Rows(database, "SELECT client_order_id || ' ' || kind || ' ' || target_broker_order_id || ' ' || state || ' ' || coalesce(quantity::text, 'null') FROM outbox_commands WHERE run_id = $1", runId));
+        Assert.StartsWith("HALTED MAX_DRAWDOWN", Assert.Single(JournalRig.Rows(database, "SELECT state || ' ' || halt_reason FROM runs WHERE run_id = $1", runId)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_operator_halt_is_journaled_as_a_halted_run_and_a_disarmed_engine_and_clearing_it_stops_the_run()
     {
