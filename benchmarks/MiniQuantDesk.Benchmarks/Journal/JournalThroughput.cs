@@ -41,11 +41,14 @@ public class JournalThroughput
     private MinuteBarSource? _source;
     private Bar _lastBar;
 
-    /// <summary>Starts an embedded server in a data folder of its own and migrates a database.</summary>
+    /// <summary>Starts an embedded server in a data folder of its own and migrates a database. The server is also
+    /// stopped when the process exits: BenchmarkDotNet skips GlobalCleanup after a step threw, and a server must
+    /// never outlive its benchmark.</summary>
     [GlobalSetup]
     public void StartServer()
     {
         _server = EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions()).GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopServerOnly();
         _database = _server.CreateDatabaseAsync("journal_throughput").GetAwaiter().GetResult();
         new MigrationRunner(_database).Migrate();
     }
@@ -113,11 +116,19 @@ public class JournalThroughput
     public long CommitRows()
     {
         TradingPipeline pipeline = _pipeline!;
-        for (int batch = 0; batch < Batches; batch++)
+        try
         {
-            _broker!.FillAll(pipeline, _lastBar.Close, _lastBar.EndNs);
-            PublishBars();
-            pipeline.Poll();
+            for (int batch = 0; batch < Batches; batch++)
+            {
+                _broker!.FillAll(pipeline, _lastBar.Close, _lastBar.EndNs);
+                PublishBars();
+                pipeline.Poll();
+            }
+        }
+        catch
+        {
+            StopServerOnly();
+            throw;
         }
 
         return _writer!.CommittedThrough;
@@ -141,6 +152,7 @@ public class JournalThroughput
         long unfilled = (long)command.ExecuteScalar()!;
         if (_writer.Failure is not null || unfilled != _broker!.Pending || _broker.Pending != OrdersPerBatch)
         {
+            StopServerOnly();
             throw new InvalidOperationException(
                 $"The journal did not commit what the engine produced: {unfilled} outbox rows without a fill, {_broker!.Pending} orders pending; {_writer.Failure?.Message}");
         }
@@ -152,8 +164,20 @@ public class JournalThroughput
     [GlobalCleanup]
     public void StopServer()
     {
-        StopRun();
-        _server?.Dispose();
+        try
+        {
+            StopRun();
+        }
+        finally
+        {
+            StopServerOnly();
+        }
+    }
+
+    private void StopServerOnly()
+    {
+        EmbeddedPostgres? server = Interlocked.Exchange(ref _server, null);
+        server?.Dispose();
     }
 
     private void PublishBars()
