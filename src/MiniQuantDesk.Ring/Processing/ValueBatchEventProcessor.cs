@@ -97,7 +97,9 @@ public sealed class ValueBatchEventProcessor<T>
         }
         catch (Exception exception)
         {
-            Sequence.SetValue(next - 1);
+            // The sequence stays at the end of the last whole batch: the handler saw the failed batch's earlier
+            // events, but a batching handler (a journal committing at the end of a batch) may not have finished them,
+            // so no handler after this one may take them as done.
             RecordFault(next, exception);
         }
         finally

@@ -81,7 +81,8 @@ public sealed class ValueEventPoller<T>
         }
         catch (Exception exception)
         {
-            Sequence.SetValue(next - 1);
+            // As in the threaded processor: the sequence stays at the end of the last whole batch, so nothing after
+            // this handler takes the failed batch's earlier events as done.
             _fault = new HandlerFault(Name, next, exception);
             _ring.Halt(_fault.ToString());
             throw new HandlerFaultException(_fault);
