@@ -70,7 +70,7 @@ public sealed class PaperBroker : IOrderSubmitter, IAsyncDisposable
     /// Opens the paper broker in the database of <paramref name="connectionString"/>: sets up (or upgrades) its schema
     /// and creates its account on first use.
     /// </summary>
-    /// <exception cref="InvalidOperationException"><see cref="PaperBrokerOptions.InitialCash"/> differs from the
+    /// <exception cref="PaperBrokerRefusedException"><see cref="PaperBrokerOptions.InitialCash"/> differs from the
     /// account's stored starting cash.</exception>
     /// <exception cref="Journal.Migrations.MigrationRefusedException">The schema's scripts were changed after they
     /// were applied.</exception>
@@ -99,7 +99,7 @@ public sealed class PaperBroker : IOrderSubmitter, IAsyncDisposable
 
             if (options.InitialCash is { } wanted && wanted.Micros != stored)
             {
-                throw new InvalidOperationException(string.Create(
+                throw new PaperBrokerRefusedException(string.Create(
                     CultureInfo.InvariantCulture,
                     $"PAPER_CASH_MISMATCH: the paper account in this database started with {DecimalText.FormatMicros(stored)}, not the {DecimalText.FormatMicros(wanted.Micros)} asked for; its fills are computed from the stored amount. Leave the starting cash unset to use it, or use another database (or drop schema paper_broker) for a new account."));
             }
@@ -409,7 +409,7 @@ public sealed class PaperBroker : IOrderSubmitter, IAsyncDisposable
         await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            throw new InvalidOperationException("paper_broker.account has no row: the paper broker's account was deleted; reopen it with PaperBroker.OpenAsync");
+            throw new PaperBrokerRefusedException("PAPER_ACCOUNT_MISSING: paper_broker.account has no row: the paper broker's account was deleted; reopen it with PaperBroker.OpenAsync");
         }
 
         return new Counters { NextOrderNumber = reader.GetInt64(0), NextEventId = reader.GetInt64(1), NextFillNumber = reader.GetInt64(2) };

@@ -225,7 +225,7 @@ public sealed class PaperBrokerSubmitTests(PostgresCluster cluster)
         await broker.DisposeAsync();
 
         await using PaperBroker reopened = await PaperBroker.OpenAsync(database);
-        InvalidOperationException refused = await Assert.ThrowsAsync<InvalidOperationException>(
+        PaperBrokerRefusedException refused = await Assert.ThrowsAsync<PaperBrokerRefusedException>(
             () => PaperBroker.OpenAsync(database, new PaperBrokerOptions { InitialCash = new Money(Micros.FromUnits(2_000)) }));
 
         Assert.Equal(Micros.FromUnits(1_000), reopened.InitialCash.Micros);
