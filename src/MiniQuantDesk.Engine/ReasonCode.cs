@@ -177,6 +177,10 @@ public enum ReasonCode
     /// <summary>An event addressed to an engine the pipeline does not run (observed = its engine id).</summary>
     UnknownEngine = 418,
 
+    /// <summary>A corporate action's result cannot be represented in whole shares and micros: a lot's cost per new
+    /// share would round to zero (observed = the lot's price, limit = its shares after the split). Nothing changed.</summary>
+    CorporateActionUnrepresentable = 419,
+
     // Operator (5xx).
 
     /// <summary>An operator halted the engine.</summary>

@@ -14,6 +14,10 @@ namespace MiniQuantDesk.Backtest.Artifacts;
 /// stays with the open lots.
 /// </para>
 /// <para>Fills must be added in event order. Open lots at the end are not round trips.</para>
+/// <para>A split puts the open lots on the new basis as the engine's portfolio does: each lot keeps
+/// ⌊shares × ratio⌋ shares (the position's left-over whole shares go to the newest lot) at its total cost, so its
+/// entry price is cost ÷ new shares rounded half away from zero; the fraction paid as cash in lieu is in the equity
+/// curve, not a round trip.</para>
 /// </summary>
 public sealed class RoundTripBuilder
 {
@@ -24,16 +28,60 @@ public sealed class RoundTripBuilder
     public IReadOnlyList<RoundTrip> RoundTrips => _roundTrips;
 
     /// <summary>Matches all <paramref name="fills"/> (in event order) and returns the round trips.</summary>
-    public static IReadOnlyList<RoundTrip> Build(IEnumerable<FillRecord> fills)
+    public static IReadOnlyList<RoundTrip> Build(IEnumerable<FillRecord> fills) => Build(fills, []);
+
+    /// <summary>Matches all <paramref name="fills"/> (in event order), with each of <paramref name="splits"/> applied
+    /// before the first fill at or after its time, and returns the round trips.</summary>
+    public static IReadOnlyList<RoundTrip> Build(IEnumerable<FillRecord> fills, IReadOnlyList<SplitRecord> splits)
     {
         ArgumentNullException.ThrowIfNull(fills);
+        ArgumentNullException.ThrowIfNull(splits);
         RoundTripBuilder builder = new();
+        int next = 0;
         foreach (FillRecord fill in fills)
         {
+            for (; next < splits.Count && splits[next].TimeNs <= fill.TimeNs; next++)
+            {
+                builder.ApplySplit(splits[next]);
+            }
+
             builder.Add(fill);
         }
 
+        for (; next < splits.Count; next++)
+        {
+            builder.ApplySplit(splits[next]);
+        }
+
         return builder.RoundTrips;
+    }
+
+    /// <summary>Puts the open lots of the split's symbol on the new basis (see the class comment).</summary>
+    public void ApplySplit(SplitRecord split)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        if (!_lotsBySymbol.TryGetValue(split.Symbol, out Queue<OpenLot>? lots) || lots.Count == 0)
+        {
+            return;
+        }
+
+        OpenLot[] old = [.. lots];
+        long total = old.Sum(l => l.Quantity);
+        long after = (long)((Int128)total * split.NewShares / split.OldShares);
+        long floored = old.Sum(l => (long)((Int128)l.Quantity * split.NewShares / split.OldShares));
+        lots.Clear();
+        for (int i = 0; i < old.Length; i++)
+        {
+            long shares = (long)((Int128)old[i].Quantity * split.NewShares / split.OldShares) + (i == old.Length - 1 ? after - floored : 0);
+            if (shares == 0)
+            {
+                continue;
+            }
+
+            Int128 cost = (Int128)old[i].Quantity * old[i].PriceMicros;
+            long price = (long)(((cost * 2) + shares) / (shares * 2L));
+            lots.Enqueue(new OpenLot(old[i].Direction, old[i].TimeNs, price, shares, old[i].FeeMicros));
+        }
     }
 
     /// <summary>The signed open quantity of <paramref name="symbol"/>: positive long, negative short, 0 flat.</summary>

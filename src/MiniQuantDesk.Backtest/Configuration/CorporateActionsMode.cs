@@ -6,7 +6,7 @@ public enum CorporateActionsMode
     /// <summary>No corporate actions file was given.</summary>
     None = 0,
 
-    /// <summary>Splits and dividends from the file adjust the bars.</summary>
+    /// <summary>Splits and dividends from the file are applied by the engine at their ex-dates (the bars stay as they are).</summary>
     Apply,
 
     /// <summary>The windows the file's actions touch are forbidden: a run that crosses one stops.</summary>

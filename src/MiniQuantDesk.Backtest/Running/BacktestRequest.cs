@@ -25,6 +25,9 @@ public sealed record BacktestRequest
     /// <summary>Event times at which the run stops, sticky, with the reason (corporate actions that are forbidden).</summary>
     public IReadOnlyList<RunStop> Stops { get; init; } = [];
 
+    /// <summary>Corporate actions to apply through the engine, in time order (apply mode).</summary>
+    public IReadOnlyList<ScheduledCorporateAction> CorporateActions { get; init; } = [];
+
     /// <summary>Called now and then with (bars done, bars in total).</summary>
     public Action<long, long>? Progress { get; init; }
 }

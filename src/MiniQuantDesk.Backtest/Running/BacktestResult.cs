@@ -33,6 +33,9 @@ public sealed record BacktestResult
     /// <summary>The engine's sticky halt, in words, or null when it never halted.</summary>
     public string? Halt { get; init; }
 
+    /// <summary>The splits the engine applied, in order (round trips put their open lots on the new basis).</summary>
+    public IReadOnlyList<SplitRecord> Splits { get; init; } = [];
+
     /// <summary>Why the run stopped before the end of the data, or null.</summary>
     public string? Stopped { get; init; }
 }

@@ -18,6 +18,8 @@ namespace MiniQuantDesk.Backtest.Running;
 /// Replays bars through the very pipeline live trading uses — integrity, strategy, risk, gateway on the ring, polled
 /// on this thread — against the simulated venue. For each bar, in time order:
 /// <code>
+/// pipeline.PublishCorporateAction ─▶ Poll              an action due at this bar's session open: the engine and the
+///                                                      venue (a downstream handler) apply it first
 /// venue.OnBar(bar)          resting orders fill at this bar's open (or trigger, or expire)
 ///   └─▶ reports ─▶ pipeline.PublishBroker ─▶ Poll      the OMS and the portfolio learn of them
 /// pipeline.PublishBar(bar) ─▶ Poll                      integrity, the strategy's targets, risk, the gateway decides
@@ -93,6 +95,7 @@ public static class BacktestRunner
             FillCapacity = orderCapacity * 2,
         };
         var collector = new DecisionCollector();
+        var venue = new SimulatedVenue(request.Venue, symbols + 1, VenueWorkingOrders);
         TradingPipeline pipeline = TradingPipeline.Create(new TradingPipelineOptions
         {
             Engines = [spec],
@@ -100,9 +103,8 @@ public static class BacktestRunner
             // The runner publishes one event and polls it through before the next, so the ring never holds more
             // than a few; a small ring stays in cache and off the large-object heap.
             RingSize = 16,
-            Downstream = [collector],
+            Downstream = [collector, new VenueCorporateActions(venue)],
         });
-        var venue = new SimulatedVenue(request.Venue, symbols + 1, VenueWorkingOrders);
         var run = new RunState(request, pipeline, venue, collector);
         BacktestResult result = run.Execute(bars);
         halt = collector.Halt;
@@ -148,10 +150,13 @@ public static class BacktestRunner
     private sealed class RunState(BacktestRequest request, TradingPipeline pipeline, SimulatedVenue venue, DecisionCollector collector)
     {
         private readonly List<FillRecord> _fills = [];
+        private readonly List<SplitRecord> _splits = [];
         private readonly List<EquityPoint> _equity = [];
         private readonly List<PendingRunEvent> _events = [];
         private readonly List<VenueReport> _reports = [];
         private int _decisionsLogged;
+        private int _nextAction;
+        private int _actionsLogged;
         private long _message;
 
         private ExecutionBook Book => pipeline.Gateway.BookAt(0);
@@ -175,6 +180,7 @@ public static class BacktestRunner
                     break;
                 }
 
+                PublishCorporateActionsBefore(bar.EndNs);
                 int symbolIndex = bar.Symbol.Value;
                 venue.OnBar(in bar, symbolIndex);
                 DeliverVenueReports();
@@ -222,8 +228,56 @@ public static class BacktestRunner
                 InitialCash = request.InitialCash,
                 FinalEquity = Book.Portfolio.Equity,
                 Halt = halt,
+                Splits = _splits,
                 Stopped = stopped,
             };
+        }
+
+        /// <summary>
+        /// Publishes every scheduled corporate action due before the bar that ends at <paramref name="barEndNs"/>
+        /// (its time, the ex-date's open, is before the first bar of that session ends), so the engine and the venue
+        /// apply it before that bar's open fills anything. Each one the portfolio applied is logged with what it did.
+        /// </summary>
+        private void PublishCorporateActionsBefore(long barEndNs)
+        {
+            IReadOnlyList<ScheduledCorporateAction> actions = request.CorporateActions;
+            for (; _nextAction < actions.Count && actions[_nextAction].AtNs < barEndNs; _nextAction++)
+            {
+                ScheduledCorporateAction scheduled = actions[_nextAction];
+                pipeline.PublishCorporateAction(EngineId, scheduled.AtNs, scheduled.Action);
+                pipeline.Poll();
+                DeliverVenueReports();
+                ReadOnlySpan<Engine.Portfolio.AppliedCorporateAction> applied = Book.Portfolio.CorporateActions.Actions;
+                for (; _actionsLogged < applied.Length; _actionsLogged++)
+                {
+                    Engine.Portfolio.AppliedCorporateAction done = applied[_actionsLogged];
+                    string symbol = request.Series[done.Action.Symbol.Value - 1].Symbol;
+                    if (done.Action.Type == CorporateActionType.Split)
+                    {
+                        _splits.Add(new SplitRecord(done.EventTimeNs, symbol, done.Action.Ratio.NewShares, done.Action.Ratio.OldShares));
+                    }
+
+                    _events.Add(Other(done.EventTimeNs, () => CorporateActionEvent(scheduled.Description, symbol, done)));
+                }
+
+                LogDecisions(scheduled.AtNs);
+            }
+        }
+
+        private static RunEvent CorporateActionEvent(string description, string symbol, Engine.Portfolio.AppliedCorporateAction done)
+        {
+            var fields = new Dictionary<string, string>
+            {
+                ["action"] = description,
+                ["symbol"] = symbol,
+                ["kind"] = done.Action.Type == CorporateActionType.Split ? "split" : "dividend",
+                ["ratio_or_amount"] = done.Action.Type == CorporateActionType.Split ? done.Action.Ratio.ToString() : DecimalText.FormatMicros(done.Action.DividendMicros),
+                ["reference_price"] = done.Action.ReferencePrice.ToString(),
+                ["position_before"] = done.PositionBefore.ToString(CultureInfo.InvariantCulture),
+                ["position_after"] = done.PositionAfter.ToString(CultureInfo.InvariantCulture),
+                ["cash"] = done.Cash.ToString(),
+            };
+            return new RunEvent("corporate_action", done.EventTimeNs, fields);
         }
 
         private readonly RunStop? _firstStop = request.Stops.Count == 0 ? null : request.Stops.MinBy(static s => s.AtNs);

@@ -342,6 +342,54 @@ public sealed class SimulatedVenue
         RemoveFinished();
     }
 
+    /// <summary>
+    /// Puts the resting orders of the symbol at <paramref name="symbolIndex"/> on a split's new basis, as the OMS does
+    /// (<see cref="SplitOrderAdjustment"/>): shares still to fill × ratio (a fraction dropped), limit and stop prices ÷
+    /// ratio, rounded down for a buy and up for a sell. An order left with no share to fill expires (reported). The
+    /// symbol's last close and volatility window are rescaled too, so slippage after the split is on the new basis.
+    /// Returns how many orders changed.
+    /// </summary>
+    public int ApplySplit(int symbolIndex, SplitRatio ratio, long timeNs)
+    {
+        if ((uint)symbolIndex >= (uint)_symbolCapacity || !ratio.IsValid)
+        {
+            throw new ArgumentOutOfRangeException(nameof(symbolIndex), symbolIndex, string.Create(CultureInfo.InvariantCulture, $"A split needs a known symbol (0 to {_symbolCapacity - 1}) and a ratio other than 1; got {ratio}."));
+        }
+
+        int adjusted = 0;
+        for (int i = 0; i < _workingCount; i++)
+        {
+            ref WorkingOrder working = ref _orders[_working[i]];
+            if (!working.IsWorking || working.Order.SymbolIndex != symbolIndex)
+            {
+                continue;
+            }
+
+            Side side = working.Order.Side;
+            working.Quantity = SplitOrderAdjustment.TryQuantity(working.Quantity, working.Filled, ratio, out long quantity) ? quantity : working.Filled;
+            working.LimitPrice = SplitOrderAdjustment.Price(working.LimitPrice, side, ratio);
+            working.Order = working.Order with
+            {
+                LimitPrice = SplitOrderAdjustment.Price(working.Order.LimitPrice, side, ratio),
+                StopPrice = SplitOrderAdjustment.Price(working.Order.StopPrice, side, ratio),
+            };
+            adjusted++;
+            if (working.Leaves <= 0)
+            {
+                working.IsWorking = false;
+                _expired++;
+                _reports.Enqueue(new VenueReport(
+                    VenueReportKind.Expired, working.Order.ClientOrderId, working.BrokerOrderId, 0, symbolIndex,
+                    side, 0, working.LimitPrice, Money.Zero, timeNs, working.Filled, 0, VenueRejectReason.None));
+            }
+        }
+
+        _lastClose[symbolIndex] = PriceOnNewBasis(_lastClose[symbolIndex], ratio);
+        _volatility.Rescale(symbolIndex, ratio);
+        RemoveFinished();
+        return adjusted;
+    }
+
     /// <summary>The data has ended: day orders still working expire at <paramref name="timeNs"/>; good-till-canceled
     /// orders keep working.</summary>
     public void EndOfData(long timeNs)
@@ -630,6 +678,9 @@ public sealed class SimulatedVenue
                 VenueRejectReason.None));
         }
     }
+
+    private static long PriceOnNewBasis(long micros, SplitRatio ratio) =>
+        micros <= 0 ? micros : (long)Int128.Max(((((Int128)micros * ratio.OldShares) * 2) + ratio.NewShares) / (ratio.NewShares * 2), 1);
 
     private int FindWorking(ClientOrderId clientOrderId)
     {

@@ -47,6 +47,25 @@ internal sealed class VolatilityWindow
         return count < _period ? _rangeSum[symbol] / count : _trueRangeSum[symbol] / _period;
     }
 
+    /// <summary>Puts the symbol's window on a split's new basis: every range and the last close × old ÷ new, rounded
+    /// half away from zero; the sums are recomputed from the rescaled ranges, so they stay their exact sums.</summary>
+    public void Rescale(int symbol, SplitRatio ratio)
+    {
+        long trueRangeSum = 0;
+        long rangeSum = 0;
+        for (int cell = symbol * _period; cell < (symbol + 1) * _period; cell++)
+        {
+            _trueRanges[cell] = Rescaled(_trueRanges[cell], ratio);
+            _ranges[cell] = Rescaled(_ranges[cell], ratio);
+            trueRangeSum = checked(trueRangeSum + _trueRanges[cell]);
+            rangeSum = checked(rangeSum + _ranges[cell]);
+        }
+
+        _trueRangeSum[symbol] = trueRangeSum;
+        _rangeSum[symbol] = rangeSum;
+        _previousClose[symbol] = Rescaled(_previousClose[symbol], ratio);
+    }
+
     /// <summary>Adds a closed bar of the symbol, dropping the oldest once the window is full.</summary>
     public void Add(int symbol, in Bar bar)
     {
@@ -78,4 +97,7 @@ internal sealed class VolatilityWindow
         _next[symbol] = _next[symbol] + 1 == _period ? 0 : _next[symbol] + 1;
         _previousClose[symbol] = bar.Close.Micros;
     }
+
+    private static long Rescaled(long micros, SplitRatio ratio) =>
+        (long)(((((Int128)micros * ratio.OldShares) * 2) + ratio.NewShares) / (ratio.NewShares * 2));
 }

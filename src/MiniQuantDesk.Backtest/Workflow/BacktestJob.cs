@@ -146,12 +146,13 @@ public static class BacktestJob
             InitialCash = new Money(settings.InitialCashMicros),
             Venue = VenueOptionsFactory.From(settings),
             Stops = plan.Stops,
+            CorporateActions = plan.Actions,
             Progress = progress is null ? null : (done, total) => progress(phase, done, total),
         });
 
     private static BacktestMetrics Measure(BacktestResult result, out IReadOnlyList<RoundTrip> trips)
     {
-        trips = RoundTripBuilder.Build(result.Fills);
+        trips = RoundTripBuilder.Build(result.Fills, result.Splits);
         return MetricsCalculator.Compute(result.Equity, trips, result.Fills, result.InitialCash.Micros);
     }
 

@@ -9,41 +9,47 @@ using MiniQuantDesk.Engine.Numerics;
 namespace MiniQuantDesk.Backtest.Workflow;
 
 /// <summary>
-/// What a run does with the corporate actions inside its data: the series it runs on, where it must stop, and notes
-/// for the report.
+/// What a run does with the corporate actions inside its data: where it must stop, which actions the engine applies
+/// and when, and notes for the report. The bars are never rewritten: the data stay as they are, and the engine is told.
 /// <list type="bullet">
-/// <item><b>apply</b>: the bars before each split are put on the post-split basis (prices ÷ ratio, volume × ratio),
-/// and the bars before each dividend's ex-date are scaled by (1 − dividend ÷ previous close), so a position held
-/// across the action keeps its value, as if its shares had been split or the dividend paid into it. A split the data
-/// already reflect (no jump of about the ratio between the two sessions) is not applied twice.</item>
+/// <item><b>apply</b>: each action inside the data is scheduled as an engine event at its ex-date's session open,
+/// with the previous close as its reference price; the runner publishes it before the first bar of that session.
+/// At a split the engine rescales positions (cash in lieu for a fraction), open orders and the strategy's price
+/// history, and the venue its resting orders; a dividend is paid into cash (a short pays it). A split the data already
+/// reflect (no jump of about the ratio between the two sessions) is not applied, so it is not applied twice.</item>
 /// <item><b>forbid</b>: the run stops at the first bar of the first action's session, with the reason.</item>
 /// <item>neither: a split that the data cross unadjusted (the prices jump by about the ratio) refuses the run.</item>
 /// </list>
 /// </summary>
-public sealed record CorporateActionPlan(IReadOnlyList<BarSeries> Series, IReadOnlyList<RunStop> Stops, IReadOnlyList<string> Notes)
+/// <param name="Series">The series the run reads (as loaded).</param>
+/// <param name="Stops">Where the run stops (forbid).</param>
+/// <param name="Notes">What was done with each action, for the report.</param>
+/// <param name="Actions">The actions the engine applies, in time order (apply).</param>
+public sealed record CorporateActionPlan(IReadOnlyList<BarSeries> Series, IReadOnlyList<RunStop> Stops, IReadOnlyList<string> Notes, IReadOnlyList<ScheduledCorporateAction> Actions)
 {
     /// <summary>How far the price jump across a split may be from its ratio and still count as unadjusted.</summary>
     private const double JumpTolerance = 0.25;
 
     /// <summary>Plans <paramref name="actions"/> for <paramref name="series"/> under <paramref name="mode"/>.</summary>
-    /// <exception cref="BacktestRefusedException">Neither mode was chosen and the data cross a split unadjusted.</exception>
+    /// <exception cref="BacktestRefusedException">Neither mode was chosen and the data cross a split unadjusted, or
+    /// a dividend is not below the previous close.</exception>
     public static CorporateActionPlan Create(IReadOnlyList<BarSeries> series, IReadOnlyList<CorporateAction> actions, CorporateActionsMode mode)
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(actions);
-        var planned = new List<BarSeries>();
         var stops = new List<RunStop>();
         var notes = new List<string>();
-        foreach (BarSeries one in series)
+        var scheduled = new List<ScheduledCorporateAction>();
+        for (int index = 0; index < series.Count; index++)
         {
+            BarSeries one = series[index];
             Bar[] bars = one.Bars;
-            bool adjusted = false;
-            foreach (CorporateAction action in actions.Where(a => a.Symbol == one.Symbol).OrderByDescending(a => a.Date))
+            foreach (CorporateAction action in actions.Where(a => a.Symbol == one.Symbol).OrderBy(a => a.Date))
             {
                 int first = FirstBarOnOrAfter(bars, action.Date);
                 if (first <= 0 || first >= bars.Length)
                 {
-                    continue; // outside the data, or on its first bar: nothing before it to adjust, nothing crossed
+                    continue; // outside the data, or on its first bar: nothing held before it, nothing crossed
                 }
 
                 string what = Describe(action);
@@ -57,10 +63,10 @@ public sealed record CorporateActionPlan(IReadOnlyList<BarSeries> Series, IReadO
                         notes.Add($"{what}: the data already reflect it (no jump of about the ratio), not applied again");
                         break;
                     case CorporateActionsMode.Apply:
-                        bars = adjusted ? bars : (Bar[])bars.Clone();
-                        adjusted = true;
-                        Adjust(bars, first, action);
-                        notes.Add($"{what}: applied to the {first} bars before it");
+                        scheduled.Add(Schedule(action, what, new SymbolId(index + 1), bars[first - 1], bars[first]));
+                        notes.Add(action.Kind == CorporateActionKind.Split
+                            ? $"{what}: applied by the engine at that session's open (positions, open orders and the strategy's prices rescaled; a fractional share paid as cash)"
+                            : $"{what}: applied by the engine at that session's open (paid into cash; a short position pays it)");
                         break;
                     default:
                         if (jumps)
@@ -73,12 +79,29 @@ public sealed record CorporateActionPlan(IReadOnlyList<BarSeries> Series, IReadO
                         break;
                 }
             }
-
-            planned.Add(adjusted ? new BarSeries(one.Symbol, one.Path, one.Timeframe, bars, one.Skipped, one.Sha256, one.RoundedValues) : one);
         }
 
         stops.Sort((a, b) => a.AtNs.CompareTo(b.AtNs));
-        return new CorporateActionPlan(planned, stops, notes);
+        return new CorporateActionPlan(series, stops, notes, [.. scheduled.OrderBy(a => a.AtNs).ThenBy(a => a.Action.Symbol.Value)]);
+    }
+
+    /// <summary>The engine event for <paramref name="action"/>: at the open of the session of its first bar, with
+    /// the close before it as the reference price.</summary>
+    private static ScheduledCorporateAction Schedule(CorporateAction action, string what, SymbolId symbol, in Bar before, in Bar first)
+    {
+        NyseCalendar calendar = NyseCalendar.Default;
+        long atNs = calendar.SessionOpenNs(calendar.NewYorkDate(first.StartNs));
+        if (action.Kind == CorporateActionKind.Split)
+        {
+            return new ScheduledCorporateAction(atNs, what, CorporateActionEvent.Split(symbol, new SplitRatio(action.Numerator, action.Denominator), before.Close));
+        }
+
+        if (action.AmountMicros >= before.Close.Micros)
+        {
+            throw new BacktestRefusedException($"{what}: the dividend must be below the previous close ({before.Close}).");
+        }
+
+        return new ScheduledCorporateAction(atNs, what, CorporateActionEvent.Dividend(symbol, action.AmountMicros, before.Close));
     }
 
     private static string Describe(CorporateAction action) => action.Kind == CorporateActionKind.Split
@@ -105,46 +128,5 @@ public sealed record CorporateActionPlan(IReadOnlyList<BarSeries> Series, IReadO
         double ratio = (double)split.Numerator / split.Denominator;
         double jump = (double)before.Close.Micros / after.Open.Micros;
         return Math.Abs(jump - ratio) / ratio < JumpTolerance && Math.Abs(ratio - 1) > JumpTolerance / 2;
-    }
-
-    private static void Adjust(Bar[] bars, int first, CorporateAction action)
-    {
-        // Price factor as a fraction: split → denominator / numerator; dividend → (close − amount) / close.
-        long numerator;
-        long denominator;
-        long volumeNumerator = 1;
-        long volumeDenominator = 1;
-        if (action.Kind == CorporateActionKind.Split)
-        {
-            (numerator, denominator) = (action.Denominator, action.Numerator);
-            (volumeNumerator, volumeDenominator) = (action.Numerator, action.Denominator);
-        }
-        else
-        {
-            long close = bars[first - 1].Close.Micros;
-            if (action.AmountMicros <= 0 || action.AmountMicros >= close)
-            {
-                throw new BacktestRefusedException($"{Describe(action)}: the dividend must be positive and below the previous close ({DecimalText.FormatMicros(close)}).");
-            }
-
-            (numerator, denominator) = (close - action.AmountMicros, close);
-        }
-
-        for (int i = 0; i < first; i++)
-        {
-            ref Bar bar = ref bars[i];
-            bar.Open = Scale(bar.Open, numerator, denominator);
-            bar.High = Scale(bar.High, numerator, denominator);
-            bar.Low = Scale(bar.Low, numerator, denominator);
-            bar.Close = Scale(bar.Close, numerator, denominator);
-            bar.Volume = (long)(((Int128)bar.Volume * volumeNumerator) / volumeDenominator);
-        }
-    }
-
-    /// <summary>price × n ÷ d in exact integers, rounded half away from zero, never below one micro.</summary>
-    private static Price Scale(Price price, long numerator, long denominator)
-    {
-        Int128 scaled = ((Int128)price.Micros * numerator * 2 + denominator) / (denominator * 2);
-        return new Price((long)Int128.Max(scaled, 1));
     }
 }

@@ -31,7 +31,7 @@ internal static class BacktestCommand
         var stress = new Option<string?>("--stress") { Description = "Also run a stress profile, or 'all' of them, and report their impact side by side", HelpName = "PROFILE|all" };
         var stressDirectory = new Option<string?>("--stress-dir") { Description = "Folder of stress profile YAML files (default: the built-in slippage-x2, high-latency, partial-fills)", HelpName = "DIR" };
         var actions = new Option<string?>("--corporate-actions") { Description = "Splits and dividends CSV (date,symbol,kind,ratio_or_amount)", HelpName = "FILE.csv" };
-        var actionsMode = new Option<string?>("--corporate-actions-mode") { Description = "apply (adjust for them) or forbid (stop the run at the first one); without either, data crossing a split unadjusted is refused" };
+        var actionsMode = new Option<string?>("--corporate-actions-mode") { Description = "apply (the engine applies them to positions, orders and cash at each ex-date) or forbid (stop the run at the first one); without either, data crossing a split unadjusted is refused" };
         actionsMode.AcceptOnlyFromAmong("apply", "forbid");
         var fillTiming = new Option<string?>("--fill-timing") { Description = "next-bar-open (default) or same-bar-close (explicit opt-in)" };
         fillTiming.AcceptOnlyFromAmong(FillTimings.NextBarOpen, FillTimings.SameBarClose);

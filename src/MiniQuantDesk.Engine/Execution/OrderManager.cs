@@ -349,6 +349,40 @@ public sealed class OrderManager
         return Result(OrderEventOutcome.Applied, slot, in brokerEvent, from, stored.State, Reason.None, fill, cancelDue);
     }
 
+    /// <summary>
+    /// Puts every open order of <paramref name="symbol"/> on the new basis of a split (see
+    /// <see cref="SplitOrderAdjustment"/>): the quantity still to fill × ratio, the limit ÷ ratio, and the same for a
+    /// pending replace's requested terms. Fills already applied stay as they were reported. Returns how many orders
+    /// changed; <see cref="Reason"/> is set (nothing further changed) when a quantity would overflow.
+    /// </summary>
+    public Reason ApplySplit(SymbolId symbol, SplitRatio ratio, long eventTimeNs, out int adjusted)
+    {
+        adjusted = 0;
+        for (int i = 0; i < _orderCount; i++)
+        {
+            ref Order order = ref _orders[i];
+            if (order.Symbol != symbol || order.State.IsTerminal())
+            {
+                continue;
+            }
+
+            if (!SplitOrderAdjustment.TryQuantity(order.Quantity, order.FilledQuantity, ratio, out long quantity)
+                || !SplitOrderAdjustment.TryQuantity(order.RequestedQuantity, order.FilledQuantity, ratio, out long requested))
+            {
+                return new Reason(ReasonCode.ArithmeticOverflow, symbol, eventTimeNs, order.Quantity, ratio.NewShares);
+            }
+
+            order.Quantity = quantity;
+            order.RequestedQuantity = order.RequestedQuantity == 0 ? 0 : requested;
+            order.LimitPrice = SplitOrderAdjustment.Price(order.LimitPrice, order.Side, ratio);
+            order.RequestedLimitPrice = SplitOrderAdjustment.Price(order.RequestedLimitPrice, order.Side, ratio);
+            order.UpdatedAtNs = eventTimeNs;
+            adjusted++;
+        }
+
+        return Reason.None;
+    }
+
     private static Reason CheckIntent(in OrderIntent intent, long eventTimeNs)
     {
         SymbolId symbol = intent.Symbol;

@@ -193,6 +193,22 @@ public sealed class IntegrityGuard
     }
 
     /// <summary>
+    /// Checks a corporate action's time: like every event it must not go back in time (a halt, as for a bar or a
+    /// tick), and it moves the guard's clock on. It is not a bar, so no gap, staleness or feed check applies. Returns
+    /// an accepting decision, or the halt (the sticky one if the guard was halted already).
+    /// </summary>
+    public IntegrityDecision OnCorporateAction(SymbolId symbol, long eventTimeNs)
+    {
+        if (eventTimeNs < _lastEventTimeNs)
+        {
+            return Concluded(TimeWentBackwards(symbol, default, -1, 0, eventTimeNs, _lastEventTimeNs));
+        }
+
+        _lastEventTimeNs = eventTimeNs;
+        return default;
+    }
+
+    /// <summary>
     /// Declares, before its first bar, that a series must deliver every bar from <paramref name="fromNs"/> on: its
     /// first bar is then checked for a gap from that time, and it can go stale before it delivered anything.
     /// Without it, a series is followed from its first bar. Setup only (not an event).

@@ -96,6 +96,9 @@ public struct PipelineEvent
     /// <summary>The operator's command, for <see cref="PipelineEventKind.Control"/>.</summary>
     public ControlCommand Control;
 
+    /// <summary>The corporate action, for <see cref="PipelineEventKind.CorporateAction"/>.</summary>
+    public CorporateActionEvent CorporateAction;
+
     /// <summary>Writes a bar event for <paramref name="engineId"/>, used from its close on.</summary>
     public void SetBar(int engineId, in Bar bar)
     {
@@ -121,6 +124,16 @@ public struct PipelineEvent
         EngineId = engineId;
         EventTimeNs = eventTimeNs;
         Control = command;
+    }
+
+    /// <summary>Writes a corporate action for <paramref name="engineId"/> at <paramref name="eventTimeNs"/> (the
+    /// ex-date's session open: see <see cref="CorporateActionEvent"/>).</summary>
+    public void SetCorporateAction(int engineId, long eventTimeNs, in CorporateActionEvent action)
+    {
+        Kind = PipelineEventKind.CorporateAction;
+        EngineId = engineId;
+        EventTimeNs = eventTimeNs;
+        CorporateAction = action;
     }
 
     /// <summary>Writes a timer tick for <paramref name="engineId"/>.</summary>

@@ -17,4 +17,7 @@ public enum PipelineEventKind : byte
 
     /// <summary>An operator command (<see cref="PipelineEvent.Control"/>).</summary>
     Control = 4,
+
+    /// <summary>A split or dividend of one symbol (<see cref="PipelineEvent.CorporateAction"/>).</summary>
+    CorporateAction = 5,
 }

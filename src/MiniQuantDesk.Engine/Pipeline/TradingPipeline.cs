@@ -164,6 +164,15 @@ public sealed class TradingPipeline
     public long PublishControl(int engineId, long eventTimeNs, ControlKind kind) =>
         PublishControl(engineId, eventTimeNs, new ControlCommand { Kind = kind });
 
+    /// <summary>Publishes a corporate action for <paramref name="engineId"/> (once per engine that trades the symbol).</summary>
+    public long PublishCorporateAction(int engineId, long eventTimeNs, in CorporateActionEvent action)
+    {
+        long sequence = Claim();
+        _ring[sequence].SetCorporateAction(engineId, eventTimeNs, in action);
+        _ring.Publish(sequence);
+        return sequence;
+    }
+
     /// <summary>Publishes a timer tick.</summary>
     public long PublishTimer(int engineId, long eventTimeNs)
     {

@@ -134,5 +134,53 @@ public sealed class AccountMirror
         return dayTrade ? MirrorFill.AppliedDayTrade : MirrorFill.Applied;
     }
 
+    /// <summary>
+    /// Applies a corporate action to the position and cash by the portfolio's rules (<see cref="CorporateActionMath"/>):
+    /// a split rescales the position (whole shares; the fraction paid as cash in lieu) and puts the mark on the new
+    /// basis, so the equity does not jump; a dividend moves cash by position × amount. False (nothing changed) when
+    /// the symbol is unknown, the terms are bad or an amount would overflow: the same events the portfolio refuses.
+    /// </summary>
+    public bool ApplyCorporateAction(in CorporateActionEvent action)
+    {
+        if (!Knows(action.Symbol) || !action.HasValidTerms)
+        {
+            return false;
+        }
+
+        int symbol = action.Symbol.Value;
+        long before = _positions[symbol];
+        if (!CorporateActionMath.TryCash(before, in action, out long cash))
+        {
+            return false;
+        }
+
+        long after = before;
+        long mark = _marks[symbol];
+        if (action.Type == CorporateActionType.Split)
+        {
+            if (!action.Ratio.TryScaleShares(before, out after))
+            {
+                return false;
+            }
+
+            mark = CorporateActionMath.ScaleMark(mark, action.Ratio);
+        }
+
+        Int128 total = (Int128)_cash.Micros + cash;
+        if (total < long.MinValue || total > long.MaxValue)
+        {
+            return false;
+        }
+
+        _marketValue += WideProduct.Of(after, mark) - WideProduct.Of(before, _marks[symbol]);
+        _positions[symbol] = after;
+        _marks[symbol] = mark;
+        _cash = new Money((long)total);
+        return true;
+    }
+
+    /// <summary>True when <paramref name="symbol"/> is one this copy follows (1 to its symbol capacity).</summary>
+    public bool Follows(SymbolId symbol) => Knows(symbol);
+
     private bool Knows(SymbolId symbol) => (uint)(symbol.Value - 1) < (uint)(_positions.Length - 1);
 }

@@ -10,7 +10,7 @@ namespace MiniQuantDesk.Engine.Portfolio;
 /// <list type="bullet">
 /// <item>Exactly once: a fill is applied only if its broker fill id is new; the same id with the same terms again
 /// is a duplicate and changes nothing, the same id with other terms halts (<see cref="ReasonCode.ConflictingFill"/>).
-/// The id set is the <see cref="Ledger"/>, which <see cref="Rebuild"/> replays at start.</item>
+/// The id set is the <see cref="Ledger"/>, which <see cref="Rebuild(ReadOnlySpan{Fill})"/> replays at start.</item>
 /// <item>Checked: after every fill the state is compared with a recomputation from the ledger (see
 /// <see cref="LedgerRecomputation"/> for the method and its cost); a difference halts with
 /// <see cref="ReasonCode.PortfolioMismatch"/> and <see cref="MismatchedValue"/> names the value.</item>
@@ -30,6 +30,8 @@ public sealed class EnginePortfolio
     private readonly SymbolBook[] _books;
     private readonly LotQueues _lots;
     private readonly FillLedger _ledger;
+    private readonly CorporateActionLedger _actions;
+    private readonly Lot[] _actionLots;
     private readonly LedgerRecomputation _recomputation;
     private PortfolioTotals _totals;
     private Reason _halt;
@@ -47,7 +49,9 @@ public sealed class EnginePortfolio
         _books = new SymbolBook[options.SymbolCapacity + 1];
         _lots = new LotQueues(options.OpenLotCapacity, options.SymbolCapacity);
         _ledger = new FillLedger(options.FillCapacity, options.SymbolCapacity);
-        _recomputation = new LedgerRecomputation(_ledger, _lots, _books);
+        _actions = new CorporateActionLedger(options.CorporateActionCapacity);
+        _actionLots = new Lot[options.OpenLotCapacity];
+        _recomputation = new LedgerRecomputation(_ledger, _actions, _lots, _books);
         _totals = StartingTotals();
     }
 
@@ -65,6 +69,9 @@ public sealed class EnginePortfolio
 
     /// <summary>Every applied fill, in order: the record the state is checked against and rebuilt from.</summary>
     public FillLedger Ledger => _ledger;
+
+    /// <summary>Every applied corporate action, in order, each placed among the fills of <see cref="Ledger"/>.</summary>
+    public CorporateActionLedger CorporateActions => _actions;
 
     /// <summary>The account-level numbers.</summary>
     public PortfolioTotals Totals => _totals;
@@ -315,18 +322,44 @@ public sealed class EnginePortfolio
     /// own <see cref="FillLedger.Fills"/>. Returns <see cref="Reason.None"/>, or the first reason a fill was refused
     /// (the fills before it stay applied, and the portfolio is halted).
     /// </summary>
-    public Reason Rebuild(ReadOnlySpan<Fill> fills)
+    public Reason Rebuild(ReadOnlySpan<Fill> fills) => Rebuild(fills, []);
+
+    /// <summary>
+    /// As <see cref="Rebuild(ReadOnlySpan{Fill})"/>, with the corporate actions applied in their places among the
+    /// fills (each before the fill at its <see cref="AppliedCorporateAction.FillPosition"/>, which counts the fills
+    /// as applied: duplicates skipped). <paramref name="actions"/> may be this portfolio's own
+    /// <see cref="CorporateActionLedger.Actions"/>.
+    /// </summary>
+    public Reason Rebuild(ReadOnlySpan<Fill> fills, ReadOnlySpan<AppliedCorporateAction> actions)
     {
         Array.Clear(_books);
         _lots.Clear();
         _ledger.Clear();
+        _actions.Clear();
         _recomputation.Clear();
         _totals = StartingTotals();
         _halt = Reason.None;
         _mismatchedValue = PortfolioValue.None;
         long lastEventTimeNs = 0;
-        for (int i = 0; i < fills.Length; i++)
+        int nextAction = 0;
+        for (int i = 0; i <= fills.Length; i++)
         {
+            for (; nextAction < actions.Length && (actions[nextAction].FillPosition <= _ledger.Count || i == fills.Length); nextAction++)
+            {
+                AppliedCorporateAction action = actions[nextAction];
+                lastEventTimeNs = action.EventTimeNs;
+                Reason applied = ApplyCorporateAction(action.Action, action.EventTimeNs);
+                if (applied.IsSet)
+                {
+                    return applied;
+                }
+            }
+
+            if (i == fills.Length)
+            {
+                break;
+            }
+
             lastEventTimeNs = fills[i].EventTimeNs;
             FillResult result = Apply(in fills[i]);
             if (result.IsHalt)
@@ -336,6 +369,95 @@ public sealed class EnginePortfolio
         }
 
         return VerifyAgainstLedger(lastEventTimeNs);
+    }
+
+    /// <summary>
+    /// Applies a corporate action of one symbol (see <see cref="CorporateActionMath"/> for every rule and its
+    /// rounding). A split rescales each open lot — shares × ratio, the lot's total cost kept — pays the fraction of a
+    /// share as cash in lieu at the reference price, and puts the mark on the new basis; a dividend pays position ×
+    /// amount into cash (a short pays it). The action is recorded in <see cref="CorporateActions"/>, among the fills,
+    /// and the state is checked against the ledgers as after a fill. Allocation-free.
+    /// <para>Refusals (nothing changes, the portfolio halts): an unknown symbol (<see cref="ReasonCode.UnknownSymbol"/>:
+    /// the id, the highest known); bad terms (<see cref="ReasonCode.MalformedEvent"/>); a full action ledger
+    /// (<see cref="ReasonCode.CapacityExceeded"/>); an amount that would overflow
+    /// (<see cref="ReasonCode.ArithmeticOverflow"/>); a lot whose cost per new share would round to zero
+    /// (<see cref="ReasonCode.CorporateActionUnrepresentable"/>). Returns <see cref="Reason.None"/> when applied.</para>
+    /// </summary>
+    public Reason ApplyCorporateAction(in CorporateActionEvent action, long eventTimeNs)
+    {
+        CorporateActionEvent copy = action;
+        SymbolId symbol = copy.Symbol;
+        if (!IsKnown(symbol))
+        {
+            return Halt(new Reason(ReasonCode.UnknownSymbol, symbol, eventTimeNs, symbol.Value, SymbolCapacity));
+        }
+
+        if (!copy.HasValidTerms)
+        {
+            return Halt(new Reason(ReasonCode.MalformedEvent, symbol, eventTimeNs, (long)copy.Type, copy.ReferencePrice.Micros));
+        }
+
+        if (_actions.IsFull)
+        {
+            return Halt(new Reason(ReasonCode.CapacityExceeded, symbol, eventTimeNs, (long)_actions.Count + 1, _actions.Capacity));
+        }
+
+        ref readonly SymbolBook book = ref _books[symbol.Value];
+        long before = book.Position;
+        var overflow = new Reason(ReasonCode.ArithmeticOverflow, symbol, eventTimeNs, before, copy.ReferencePrice.Micros);
+        if (!CorporateActionMath.TryCash(before, in copy, out long cash))
+        {
+            return Halt(overflow);
+        }
+
+        SymbolBook next = book;
+        int lotCount = 0;
+        if (copy.Type == CorporateActionType.Split)
+        {
+            lotCount = CopyLots(symbol, _actionLots);
+            ReasonCode code = CorporateActionMath.TrySplitLots(_actionLots.AsSpan(0, lotCount), copy.Ratio, out lotCount, out long after, out long costBasis, out (long Observed, long Limit) evidence);
+            if (code != ReasonCode.None)
+            {
+                return Halt(new Reason(code, symbol, eventTimeNs, evidence.Observed, evidence.Limit));
+            }
+
+            next.Position = after;
+            next.CostBasis = costBasis;
+            next.Mark = CorporateActionMath.ScaleMark(book.Mark, copy.Ratio);
+        }
+
+        Int128 realizedChange = (Int128)cash + next.CostBasis - book.CostBasis;
+        Int128 symbolRealized = book.RealizedPnl + realizedChange;
+        Int128 totalRealized = _totals.RealizedPnl.Micros + realizedChange;
+        Int128 totalCash = (Int128)_totals.Cash.Micros + cash;
+        Int128 totalCostBasis = (Int128)_totals.CostBasis.Micros + next.CostBasis - book.CostBasis;
+        if (!Fits(realizedChange) || !Fits(symbolRealized) || !Fits(totalRealized) || !Fits(totalCash) || !Fits(totalCostBasis)
+            || !Notional.TryOf(new Price(next.Mark), next.Position, out Money marketValue)
+            || !TryRevalue(_totals, book.MarketValue, marketValue.Micros, (long)totalCash, (long)totalCostBasis, out PortfolioTotals totals))
+        {
+            return Halt(overflow);
+        }
+
+        next.RealizedPnl = (long)symbolRealized;
+        next.MarketValue = marketValue.Micros;
+        if (copy.Type == CorporateActionType.Split)
+        {
+            while (_lots.CountOf(symbol) > 0)
+            {
+                _lots.RemoveOldest(symbol);
+            }
+
+            for (int i = 0; i < lotCount; i++)
+            {
+                _lots.Append(symbol, _actionLots[i].Quantity, _actionLots[i].Price.Micros);
+            }
+        }
+
+        _books[symbol.Value] = next;
+        _totals = totals with { RealizedPnl = new Money((long)totalRealized) };
+        _actions.Append(new AppliedCorporateAction(copy, eventTimeNs, _ledger.Count, before, next.Position, new Money(cash), new Money((long)realizedChange)));
+        Reason mismatch = _recomputation.VerifyAfterAction(symbol, eventTimeNs, in _totals, InitialCash, out PortfolioValue value);
+        return mismatch.IsSet ? Halt(mismatch, value) : Reason.None;
     }
 
     private Reason CheckTerms(in Fill fill)

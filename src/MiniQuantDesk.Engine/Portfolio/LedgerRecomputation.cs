@@ -28,22 +28,28 @@ namespace MiniQuantDesk.Engine.Portfolio;
 internal sealed class LedgerRecomputation
 {
     private readonly FillLedger _ledger;
+    private readonly CorporateActionLedger _actions;
     private readonly LotQueues _lots;
     private readonly SymbolBook[] _books;
     private readonly Lot[] _scratchLots;
+    private readonly Lot[] _replayLots;
     private readonly SymbolCheckpoint[] _checkpoints;
+    private readonly CorporateActionBases _bases;
     private Int128 _cashFlow;
     private Int128 _fees;
     private Int128 _realizedPnl;
     private Int128 _costBasis;
 
-    public LedgerRecomputation(FillLedger ledger, LotQueues lots, SymbolBook[] books)
+    public LedgerRecomputation(FillLedger ledger, CorporateActionLedger actions, LotQueues lots, SymbolBook[] books)
     {
         _ledger = ledger;
+        _actions = actions;
         _lots = lots;
         _books = books;
         _scratchLots = new Lot[lots.Capacity];
+        _replayLots = new Lot[lots.Capacity];
         _checkpoints = new SymbolCheckpoint[books.Length];
+        _bases = new CorporateActionBases(lots.Capacity, books.Length);
     }
 
     /// <summary>
@@ -54,7 +60,11 @@ internal sealed class LedgerRecomputation
     public Reason VerifyAfterFill(SymbolId symbol, long eventTimeNs, in PortfolioTotals totals, Money initialCash, out PortfolioValue mismatched)
     {
         ref SymbolCheckpoint checkpoint = ref _checkpoints[symbol.Value];
-        Recomputed recomputed = Recompute(symbol, checkpoint.Start, checkpoint.PrefixPosition, checkpoint.PrefixCashFlow, checkpoint.PrefixFees);
+        Recomputed recomputed = Recompute(symbol, checkpoint.Start, _ledger.Count, checkpoint.PrefixPosition, checkpoint.PrefixCashFlow, checkpoint.PrefixFees, _bases.LiveLots(symbol));
+
+        // Once the newest fills explain the whole position, the lots of the last corporate action (the oldest there
+        // are) have all been closed, and no later fill can need them again.
+        _bases.KeepLiveIf(symbol, recomputed.UsedBase);
 
         _cashFlow += recomputed.CashFlow - checkpoint.CashFlow;
         _fees += recomputed.Fees - checkpoint.Fees;
@@ -101,8 +111,13 @@ internal sealed class LedgerRecomputation
         for (int s = 1; s < _books.Length; s++)
         {
             var symbol = new SymbolId(s);
-            Recomputed recomputed = Recompute(symbol, 0, 0, 0, 0);
-            Reason reason = CompareSymbol(symbol, eventTimeNs, in recomputed, out mismatched);
+            Reason reason = ReplaySymbol(symbol, eventTimeNs, out Recomputed recomputed, out mismatched);
+            if (reason.IsSet)
+            {
+                return reason;
+            }
+
+            reason = CompareSymbol(symbol, eventTimeNs, in recomputed, out mismatched);
             if (reason.IsSet)
             {
                 return reason;
@@ -117,9 +132,50 @@ internal sealed class LedgerRecomputation
         return CompareTotals(eventTimeNs, in totals, initialCash, cashFlow, fees, realizedPnl, costBasis, out mismatched);
     }
 
+    /// <summary>
+    /// Checks the corporate action just recorded as the last entry of the action ledger: recomputes
+    /// <paramref name="symbol"/>'s state before it from the ledgers, applies the action to that state by
+    /// <see cref="CorporateActionMath"/>, compares the result with the portfolio's (which applied it to its own lots),
+    /// then the account totals. The recomputed lots after the action become the symbol's base: the fills after it
+    /// are matched against them, as the fills before a checkpoint enter through its prefix sums.
+    /// </summary>
+    public Reason VerifyAfterAction(SymbolId symbol, long eventTimeNs, in PortfolioTotals totals, Money initialCash, out PortfolioValue mismatched)
+    {
+        ref SymbolCheckpoint checkpoint = ref _checkpoints[symbol.Value];
+        Recomputed before = Recompute(symbol, checkpoint.Start, _ledger.Count, checkpoint.PrefixPosition, checkpoint.PrefixCashFlow, checkpoint.PrefixFees, _bases.LiveLots(symbol));
+        Reason reason = ApplyAction(symbol, eventTimeNs, _actions.Actions[^1].Action, in before, out Recomputed after, out int keptLots, out mismatched);
+        if (reason.IsSet)
+        {
+            return reason;
+        }
+
+        if (!_bases.TrySet(symbol, _actions.Count - 1, _replayLots.AsSpan(0, keptLots), _actions.Actions))
+        {
+            mismatched = PortfolioValue.None;
+            return new Reason(ReasonCode.CapacityExceeded, symbol, eventTimeNs, keptLots, _bases.Capacity);
+        }
+
+        _cashFlow += after.CashFlow - checkpoint.CashFlow;
+        _fees += after.Fees - checkpoint.Fees;
+        _realizedPnl += after.RealizedPnl - checkpoint.RealizedPnl;
+        _costBasis += after.CostBasis - checkpoint.CostBasis;
+        checkpoint.CashFlow = after.CashFlow;
+        checkpoint.Fees = after.Fees;
+        checkpoint.RealizedPnl = after.RealizedPnl;
+        checkpoint.CostBasis = after.CostBasis;
+        checkpoint.Start = _ledger.Count;
+        checkpoint.PrefixPosition = after.Position;
+        checkpoint.PrefixCashFlow = after.CashFlow;
+        checkpoint.PrefixFees = after.Fees;
+
+        reason = CompareSymbol(symbol, eventTimeNs, in after, out mismatched);
+        return reason.IsSet ? reason : CompareTotals(eventTimeNs, in totals, initialCash, _cashFlow, _fees, _realizedPnl, _costBasis, out mismatched);
+    }
+
     /// <summary>Forgets every checkpoint (the ledger was cleared).</summary>
     public void Clear()
     {
+        _bases.Clear();
         Array.Clear(_checkpoints);
         _cashFlow = 0;
         _fees = 0;
@@ -127,13 +183,115 @@ internal sealed class LedgerRecomputation
         _costBasis = 0;
     }
 
-    private Recomputed Recompute(SymbolId symbol, int start, Int128 prefixPosition, Int128 prefixCashFlow, Int128 prefixFees)
+    /// <summary>
+    /// Replays <paramref name="symbol"/> from the start of the ledgers: the fills up to its first corporate action,
+    /// the action applied to the lots they leave, the fills up to the next action, and so on, then the fills after
+    /// the last one. Each segment is recomputed as a checkpointed one is, with the lots of the action before it as its
+    /// base. The result describes the symbol now; its lots are in the scratch array, newest first.
+    /// </summary>
+    private Reason ReplaySymbol(SymbolId symbol, long eventTimeNs, out Recomputed recomputed, out PortfolioValue mismatched)
+    {
+        int start = 0;
+        Int128 position = 0;
+        Int128 cashFlow = 0;
+        Int128 fees = 0;
+        int baseLots = 0;
+        ReadOnlySpan<AppliedCorporateAction> actions = _actions.Actions;
+        for (int a = 0; a < actions.Length; a++)
+        {
+            if (actions[a].Action.Symbol != symbol)
+            {
+                continue;
+            }
+
+            Recomputed before = Recompute(symbol, start, actions[a].FillPosition, position, cashFlow, fees, _replayLots.AsSpan(0, baseLots));
+            Reason reason = ApplyAction(symbol, eventTimeNs, actions[a].Action, in before, out Recomputed after, out baseLots, out mismatched);
+            if (reason.IsSet)
+            {
+                recomputed = after;
+                return reason;
+            }
+
+            start = actions[a].FillPosition;
+            (position, cashFlow, fees) = (after.Position, after.CashFlow, after.Fees);
+        }
+
+        recomputed = Recompute(symbol, start, _ledger.Count, position, cashFlow, fees, _replayLots.AsSpan(0, baseLots));
+        mismatched = PortfolioValue.None;
+        return Reason.None;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="action"/> to a recomputed state (its lots in the scratch array, newest first): on
+    /// return the lots after it are in the replay array (oldest first, <paramref name="keptLots"/> of them) and in the
+    /// scratch array (newest first), and <paramref name="after"/> describes the symbol after it. A state the ledger
+    /// cannot explain, or an action the recomputation cannot apply while the portfolio could, is a mismatch.
+    /// </summary>
+    private Reason ApplyAction(SymbolId symbol, long eventTimeNs, in CorporateActionEvent action, in Recomputed before, out Recomputed after, out int keptLots, out PortfolioValue mismatched)
+    {
+        after = before;
+        keptLots = 0;
+        mismatched = PortfolioValue.None;
+        if (before.Unexplained != 0 || before.LotCount > _scratchLots.Length)
+        {
+            mismatched = PortfolioValue.UnexplainedPosition;
+            return new Reason(ReasonCode.PortfolioMismatch, symbol, eventTimeNs, Clamp(before.Unexplained), 0);
+        }
+
+        int count = before.LotCount;
+        for (int i = 0; i < count; i++)
+        {
+            _replayLots[i] = _scratchLots[count - 1 - i];
+        }
+
+        long position = Clamp(before.Position);
+        Int128 costBasis = before.CostBasis;
+        keptLots = count;
+        long cash = 0;
+        bool fits = position == before.Position && CorporateActionMath.TryCash(position, in action, out cash);
+        if (fits && action.Type == CorporateActionType.Split)
+        {
+            ReasonCode code = CorporateActionMath.TrySplitLots(_replayLots.AsSpan(0, count), action.Ratio, out keptLots, out position, out long splitCost, out _);
+            fits = code == ReasonCode.None;
+            costBasis = splitCost;
+        }
+
+        if (!fits)
+        {
+            // The portfolio applied an action that the recomputed state cannot take: the states differ.
+            mismatched = PortfolioValue.Position;
+            return new Reason(ReasonCode.PortfolioMismatch, symbol, eventTimeNs, position, 0);
+        }
+
+        for (int i = 0; i < keptLots; i++)
+        {
+            _scratchLots[keptLots - 1 - i] = _replayLots[i];
+        }
+
+        after = new Recomputed
+        {
+            Position = position,
+            CashFlow = before.CashFlow + cash,
+            Fees = before.Fees,
+            CostBasis = costBasis,
+            LotCount = keptLots,
+            OldestLotFill = -1,
+        };
+        return Reason.None;
+    }
+
+    private Recomputed Recompute(SymbolId symbol, int start, int end, Int128 prefixPosition, Int128 prefixCashFlow, Int128 prefixFees, ReadOnlySpan<Lot> baseLots)
     {
         var result = new Recomputed { Position = prefixPosition, CashFlow = prefixCashFlow, Fees = prefixFees, OldestLotFill = -1 };
 
-        // Pass 1: the sums, over the fills from the newest back to the checkpoint.
+        // Pass 1: the sums, over the fills from the newest (before the end) back to the checkpoint.
         for (int i = _ledger.LastOf(symbol); i >= start; i = _ledger.PreviousOfSymbol(i))
         {
+            if (i >= end)
+            {
+                continue;
+            }
+
             ref readonly Fill fill = ref _ledger.At(i);
             Int128 signed = fill.SignedQuantity;
             result.Position += signed;
@@ -147,6 +305,11 @@ internal sealed class LedgerRecomputation
         Int128 untaken = Int128.Abs(result.Position);
         for (int i = _ledger.LastOf(symbol); untaken > 0 && i >= start; i = _ledger.PreviousOfSymbol(i))
         {
+            if (i >= end)
+            {
+                continue;
+            }
+
             ref readonly Fill fill = ref _ledger.At(i);
             Int128 signed = fill.SignedQuantity;
             result.WalkedPosition += signed;
@@ -170,6 +333,31 @@ internal sealed class LedgerRecomputation
             result.CostBasis += (Int128)lotQuantity * fill.Price.Micros;
             untaken -= taken;
             result.OldestLotFill = i;
+        }
+
+        // The lots of the corporate action before the first walked fill are older than every fill: the shares the
+        // fills do not explain are theirs, newest first.
+        for (int b = baseLots.Length - 1; untaken > 0 && b >= 0 && result.LotCount <= _scratchLots.Length; b--)
+        {
+            Lot lot = baseLots[b];
+            if (Math.Sign(lot.Quantity) != direction)
+            {
+                break; // the base is on the other side: the position crossed zero since, and consumed all of it
+            }
+
+            if (result.LotCount == _scratchLots.Length)
+            {
+                result.LotCount++;
+                break;
+            }
+
+            long taken = (long)Int128.Min(untaken, Math.Abs(lot.Quantity));
+            long lotQuantity = direction * taken;
+            _scratchLots[result.LotCount++] = new Lot(lotQuantity, lot.Price);
+            result.CostBasis += (Int128)lotQuantity * lot.Price.Micros;
+            untaken -= taken;
+            result.UsedBase = true;
+            result.OldestLotFill = start;
         }
 
         result.Unexplained = untaken;
@@ -303,6 +491,7 @@ internal sealed class LedgerRecomputation
         public Int128 WalkedPosition;
         public Int128 WalkedCashFlow;
         public Int128 WalkedFees;
+        public bool UsedBase;
 
         /// <summary>R = C + B.</summary>
         public readonly Int128 RealizedPnl => CashFlow + CostBasis;

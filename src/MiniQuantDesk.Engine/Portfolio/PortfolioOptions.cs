@@ -39,6 +39,9 @@ public sealed record PortfolioOptions
     /// in the id index, which has a power of two of at least twice as many slots.</summary>
     public int FillCapacity { get; init; } = 262_144;
 
+    /// <summary>How many corporate actions the action ledger holds for the whole run; one more is refused and halts.</summary>
+    public int CorporateActionCapacity { get; init; } = 4_096;
+
     /// <summary>Throws when an amount or capacity is out of range; the message names it.</summary>
     public void Validate()
     {
@@ -47,6 +50,7 @@ public sealed record PortfolioOptions
         Require(SymbolCapacity is > 0 and <= MaxSymbolCapacity, nameof(SymbolCapacity), $"must be between 1 and {MaxSymbolCapacity}");
         Require(OpenLotCapacity is > 0 and <= MaxOpenLotCapacity, nameof(OpenLotCapacity), $"must be between 1 and {MaxOpenLotCapacity}");
         Require(FillCapacity is > 0 and <= MaxFillCapacity, nameof(FillCapacity), $"must be between 1 and {MaxFillCapacity}");
+        Require(CorporateActionCapacity is > 0 and <= MaxFillCapacity, nameof(CorporateActionCapacity), $"must be between 1 and {MaxFillCapacity}");
     }
 
     private static void Require(bool condition, string name, string what)

@@ -14,4 +14,14 @@ public interface IStrategy
 
     /// <summary>Handles a complete bar; sets <paramref name="targets"/> to change positions, or leaves it empty.</summary>
     void OnBar(in Bar bar, StrategyAccount account, ref TargetPositions targets);
+
+    /// <summary>
+    /// Learns of a corporate action of one of its symbols, before the first bar on the new basis. A strategy that
+    /// keeps a price history puts it on the new basis at a split (divide it by the ratio), so that the split's price
+    /// jump does not read as a move of the market. The account it will see next already holds the new position. By
+    /// default nothing: a strategy with no price history has nothing to rescale.
+    /// </summary>
+    void OnCorporateAction(in CorporateActionEvent action)
+    {
+    }
 }

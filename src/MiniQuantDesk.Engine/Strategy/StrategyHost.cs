@@ -54,6 +54,21 @@ public sealed class StrategyHost
     public ReadOnlySpan<ShadowRecord> ShadowRecords => _shadowRecords.AsSpan(0, (int)Math.Min(_shadowCount, _shadowRecords.Length));
 
     /// <summary>
+    /// Hands a corporate action to the strategy (see <see cref="IStrategy.OnCorporateAction"/>); in shadow mode the
+    /// host's own positions follow a split as the engine's do.
+    /// </summary>
+    public void OnCorporateAction(in CorporateActionEvent action)
+    {
+        if (IsShadow && action.Type == CorporateActionType.Split && (uint)action.Symbol.Value < (uint)_shadowPositions.Length
+            && action.Ratio.TryScaleShares(_shadowPositions[action.Symbol.Value], out long scaled))
+        {
+            _shadowPositions[action.Symbol.Value] = scaled;
+        }
+
+        _strategy.OnCorporateAction(in action);
+    }
+
+    /// <summary>
     /// Hands a bar to the strategy. Returns <see cref="Reason.None"/> with the strategy's targets, or a reason
     /// with no targets: an incomplete bar, a bar of another timeframe, too many targets, or shadow mode.
     /// </summary>

@@ -115,6 +115,7 @@ internal sealed class ToolRunner
             return;
         }
 
+        await RequireReachableByServerUserAsync(directory, cancellationToken).ConfigureAwait(false);
         var start = new ProcessStartInfo("chown") { UseShellExecute = false, RedirectStandardError = true };
         start.ArgumentList.Add("-R");
         start.ArgumentList.Add(ServerUser + ":");
@@ -127,6 +128,40 @@ internal sealed class ToolRunner
             throw new EmbeddedPostgresException(
                 $"could not give {directory} to the '{ServerUser}' OS user (chown): {error.Trim()}; running as root, " +
                 $"the embedded cluster runs as '{ServerUser}' (created by apt-get install postgresql).");
+        }
+    }
+
+    /// <summary>
+    /// The server user must be able to enter every folder above its data folder; a clone under /root (mode 700) is
+    /// not. initdb would only say "Permission denied", so name the folder and the ways out instead.
+    /// </summary>
+    private static async Task RequireReachableByServerUserAsync(string directory, CancellationToken cancellationToken)
+    {
+        var ancestors = new List<string>();
+        for (DirectoryInfo? folder = new DirectoryInfo(directory).Parent; folder is not null; folder = folder.Parent)
+        {
+            ancestors.Add(folder.FullName);
+        }
+
+        ancestors.Reverse();
+        foreach (string ancestor in ancestors)
+        {
+            var test = new ProcessStartInfo("runuser") { UseShellExecute = false, RedirectStandardError = true };
+            foreach (string argument in new[] { "-u", ServerUser, "--", "test", "-x", ancestor })
+            {
+                test.ArgumentList.Add(argument);
+            }
+
+            using Process process = Process.Start(test) ?? throw new EmbeddedPostgresException("could not run runuser");
+            await process.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            if (process.ExitCode != 0)
+            {
+                throw new EmbeddedPostgresException(
+                    $"the embedded cluster runs as the '{ServerUser}' OS user (this program runs as root), and that user " +
+                    $"cannot enter {ancestor}, which holds its data folder {directory}. Run from a folder every user can " +
+                    $"enter, allow it with `chmod o+x {ancestor}`, or set MQK_DATABASE_URL to a PostgreSQL server of your own.");
+            }
         }
     }
 

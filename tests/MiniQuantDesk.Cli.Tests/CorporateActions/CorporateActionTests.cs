@@ -1,13 +1,15 @@
 using System.Globalization;
+using System.Text.Json;
 using MiniQuantDesk.Backtest.Artifacts;
 using MiniQuantDesk.Cli.Tests.Support;
 
 namespace MiniQuantDesk.Cli.Tests.CorporateActions;
 
 /// <summary>
-/// The sample daily data are unadjusted across a 2:1 split on 2019-06-03. Crossing it needs a choice: apply (the run
-/// goes through as on adjusted data) or forbid (the run stops there). sma-cross 3/10 holds a position across it,
-/// entered 2019-05-29, so a wrong adjustment would show as a trade on the split day.
+/// The sample daily data are unadjusted across a 2:1 split on 2019-06-03. Crossing it needs a choice: apply (the engine
+/// applies the split at that session's open: the position doubles, the strategy's prices halve) or forbid (the run
+/// stops there). sma-cross 3/10 holds 100 shares across it, entered 2019-05-29, so a wrong adjustment would show as a
+/// trade on the split day or a jump of the equity.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class CorporateActionTests(SampleDataFixture sample) : IDisposable
@@ -47,10 +49,10 @@ public sealed class CorporateActionTests(SampleDataFixture sample) : IDisposable
     }
 
     [Fact]
-    public void Apply_goes_through_the_split_trading_exactly_as_on_the_pre_adjusted_series()
+    public void Apply_trades_on_the_same_days_as_the_pre_adjusted_series_and_verifies_identical()
     {
         string adjustedData = _temp.Sub("SAMPLE_1d.csv");
-        PreAdjustedSeries.Write(sample.Daily, DateOnly.Parse(SplitDay, CultureInfo.InvariantCulture), 2, adjustedData);
+        PreAdjustedSeries.Write(sample.Daily, DayOf(SplitDay), 2, adjustedData);
         string applied = _temp.Sub("applied");
         string preAdjusted = _temp.Sub("pre-adjusted");
 
@@ -61,13 +63,53 @@ public sealed class CorporateActionTests(SampleDataFixture sample) : IDisposable
         adjustedRun.AssertSucceeded();
         Assert.DoesNotContain("ENGINE HALTED", applyRun.Out, StringComparison.Ordinal);
         Assert.Contains($"SAMPLE 2:1 split on {SplitDay}: applied", applyRun.Out, StringComparison.Ordinal);
-        Assert.Contains(RunFolder.Rows(applied, "trades.csv"), trade => DayOf(trade[0]) < DayOf(SplitDay) && DayOf(trade[2]) > DayOf(SplitDay));
-        foreach (string artifact in (string[])["orders.csv", "fills.csv", "trades.csv", "equity.csv", "metrics.json", "events.jsonl"])
-        {
-            Assert.True(
-                File.ReadAllBytes(Path.Combine(applied, artifact)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(preAdjusted, artifact))),
-                $"{artifact} differs between the applied split and the pre-adjusted series");
-        }
+
+        // The strategy's prices were put on the new basis at the split, so it decides as on pre-adjusted data: the
+        // same round trips, entered and left at the same times; the one across the split holds twice the shares.
+        List<string[]> trades = RunFolder.Rows(applied, "trades.csv");
+        Assert.Equal(RunFolder.Rows(preAdjusted, "trades.csv").Select(t => (t[0], t[2])), trades.Select(t => (t[0], t[2])));
+        string[] across = Assert.Single(trades, t => DayOf(t[0]) < DayOf(SplitDay) && DayOf(t[2]) > DayOf(SplitDay));
+        Assert.Equal("200", across[4]);
+        Mqd.Run("verify", applied).AssertSucceeded();
+    }
+
+    [Fact]
+    public void A_long_position_held_across_the_split_keeps_its_value_with_its_shares_doubled()
+    {
+        string output = _temp.Sub("applied");
+
+        Mqd.Run(["backtest", "--data", sample.Daily, "--corporate-actions", sample.Actions, "--corporate-actions-mode", "apply", "--out", output, .. s_holdsAcrossTheSplit]).AssertSucceeded();
+
+        // The split is an event of the run, with the position before and after it.
+        Dictionary<string, string> split = CorporateActionEvents(output).Single();
+        Assert.Equal(("split", "2:1", "100", "200", "0"), (split["kind"], split["ratio_or_amount"], split["position_before"], split["position_after"], split["cash"]));
+
+        // No equity jump: from the last close before the split to the first after it, the equity moves by exactly
+        // what the market moved the position (100 shares at 171.77, then 200 at 86.89), and cash does not move.
+        Dictionary<DateOnly, string[]> equity = RunFolder.Rows(output, "equity.csv").ToDictionary(r => DayOf(r[0]));
+        string[] before = equity[new DateOnly(2019, 5, 31)];
+        string[] after = equity[DayOf(SplitDay)];
+        Assert.Equal(before[2], after[2]);
+        Assert.Equal((200 * 86.89m) - (100 * 171.77m), Amount(after[1]) - Amount(before[1]));
+        Assert.Equal(("17177", "17378"), (before[3], after[3]));
+    }
+
+    [Fact]
+    public void A_dividend_raises_cash_by_the_shares_held_times_the_amount_and_verifies_identical()
+    {
+        string actions = _temp.Sub("corporate_actions.csv");
+        File.WriteAllText(actions, $"date,symbol,kind,ratio_or_amount\n2019-05-31,SAMPLE,dividend,0.55\n{SplitDay},SAMPLE,split,2\n");
+        string output = _temp.Sub("run");
+
+        MqdRun run = Mqd.Run(["backtest", "--data", sample.Daily, "--corporate-actions", actions, "--corporate-actions-mode", "apply", "--out", output, .. s_holdsAcrossTheSplit]);
+
+        run.AssertSucceeded();
+        Assert.Contains("SAMPLE dividend of 0.55 per share on 2019-05-31: applied", run.Out, StringComparison.Ordinal);
+        Dictionary<DateOnly, string[]> equity = RunFolder.Rows(output, "equity.csv").ToDictionary(r => DayOf(r[0]));
+        Assert.Equal(100 * 0.55m, Amount(equity[new DateOnly(2019, 5, 31)][2]) - Amount(equity[new DateOnly(2019, 5, 30)][2]));
+        Dictionary<string, string> dividend = CorporateActionEvents(output).First();
+        Assert.Equal(("dividend", "0.55", "100", "55"), (dividend["kind"], dividend["ratio_or_amount"], dividend["position_before"], dividend["cash"]));
+        Mqd.Run("verify", output).AssertSucceeded();
     }
 
     [Fact]
@@ -103,6 +145,15 @@ public sealed class CorporateActionTests(SampleDataFixture sample) : IDisposable
     }
 
     private static DateOnly DayOf(string isoTime) => DateOnly.Parse(isoTime[..10], CultureInfo.InvariantCulture);
+
+    private static decimal Amount(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    /// <summary>The fields of every corporate action the run's event log records, in order.</summary>
+    private static List<Dictionary<string, string>> CorporateActionEvents(string output) =>
+        [.. File.ReadAllLines(Path.Combine(output, "events.jsonl"))
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(e => e.GetProperty("type").GetString() == "corporate_action")
+            .Select(e => e.GetProperty("fields").EnumerateObject().ToDictionary(f => f.Name, f => f.Value.GetString() ?? string.Empty))];
 
     public void Dispose() => _temp.Dispose();
 }

@@ -93,7 +93,7 @@ public sealed class LedgerCheckTests
         var ledger = new FillLedger(capacity: 8, symbolCapacity: 1);
         var lots = new LotQueues(capacity: 8, symbolCapacity: 1);
         var books = new SymbolBook[2];
-        var check = new LedgerRecomputation(ledger, lots, books);
+        var check = new LedgerRecomputation(ledger, new CorporateActionLedger(1), lots, books);
         ledger.Append(Buy(1, Msft, 10, "100", fee: "1"));
         ledger.Append(Sell(2, Msft, 4, "105"));
         lots.Append(Msft, 6, Px("100").Micros);

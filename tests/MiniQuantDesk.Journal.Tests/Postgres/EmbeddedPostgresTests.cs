@@ -69,6 +69,31 @@ public sealed class EmbeddedPostgresTests(PostgresCluster cluster) : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_data_folder_the_server_user_cannot_reach_is_refused_naming_the_folder_and_the_ways_out()
+    {
+        // Only root hands the server to another OS user; anyone else runs it as themselves, and a folder of their own
+        // is always reachable: then the same folder must simply work.
+        string closed = Path.Combine(_scratch, "closed");
+        Directory.CreateDirectory(closed);
+        File.SetUnixFileMode(closed, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var options = new EmbeddedPostgresOptions { DataDirectory = Path.Combine(closed, "pgdata"), Durable = false };
+        if (!Environment.IsPrivilegedProcess)
+        {
+            await using EmbeddedPostgres server = await EmbeddedPostgres.StartAsync(options);
+            Assert.True(File.Exists(Path.Combine(closed, "pgdata", "PG_VERSION")));
+            return;
+        }
+
+        EmbeddedPostgresException refused = await Assert.ThrowsAsync<EmbeddedPostgresException>(() => EmbeddedPostgres.StartAsync(options));
+
+        Assert.Contains($"cannot enter {closed}", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"chmod o+x {closed}", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("MQK_DATABASE_URL", refused.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(closed, "pgdata", "PG_VERSION")));
+    }
+
+    [Fact]
     public async Task A_cluster_in_a_given_data_folder_keeps_its_databases_across_restarts()
     {
         var options = new EmbeddedPostgresOptions { DataDirectory = Path.Combine(_scratch, "pgdata"), Durable = false };

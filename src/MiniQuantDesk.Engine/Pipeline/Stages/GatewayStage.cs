@@ -96,6 +96,9 @@ public sealed class GatewayStage : IValueEventHandler<PipelineEvent>
             case PipelineEventKind.Control:
                 Control(ref data, book);
                 break;
+            case PipelineEventKind.CorporateAction:
+                Halt(ref data, book, CorporateActionSteps.ForGateway(in data, book));
+                break;
         }
 
         if (data.RiskEvent.Action == RiskAction.FlattenAndHalt)

@@ -66,6 +66,9 @@ public sealed class IntegrityStage : IValueEventHandler<PipelineEvent>
                 data.Integrity = default;
                 data.Refused = Control(engine, guard, in data.Control, data.EventTimeNs);
                 break;
+            case PipelineEventKind.CorporateAction:
+                data.Integrity = guard.OnCorporateAction(data.CorporateAction.Symbol, data.EventTimeNs);
+                break;
             default:
                 data.Integrity = default;
                 data.Refused = new Reason(ReasonCode.MalformedEvent, SymbolId.None, data.EventTimeNs, (long)data.Kind, sequence);

@@ -77,6 +77,8 @@ public sealed class RiskStage : IValueEventHandler<PipelineEvent>
                 return risk.RecordReject(at);
             case PipelineEventKind.Control:
                 return Control(in data.Control, risk, at);
+            case PipelineEventKind.CorporateAction:
+                return CorporateActionSteps.ForRisk(in data, risk, account, tradingDay);
             default:
                 return RiskDecision.Allow;
         }
@@ -102,7 +104,7 @@ public sealed class RiskStage : IValueEventHandler<PipelineEvent>
         }
     }
 
-    private static RiskDecision OnEquity(RiskEngine risk, AccountMirror account, long at, int tradingDay, SymbolId symbol)
+    internal static RiskDecision OnEquity(RiskEngine risk, AccountMirror account, long at, int tradingDay, SymbolId symbol)
     {
         if (!account.TryGetEquity(out Money equity))
         {
@@ -132,7 +134,7 @@ public sealed class RiskStage : IValueEventHandler<PipelineEvent>
         return RiskDecision.Allow;
     }
 
-    private static RiskDecision HaltWith(RiskEngine risk, Reason reason)
+    internal static RiskDecision HaltWith(RiskEngine risk, Reason reason)
     {
         bool first = !risk.IsHalted;
         risk.Halt(reason);

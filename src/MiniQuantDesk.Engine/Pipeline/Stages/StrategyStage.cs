@@ -59,5 +59,9 @@ public sealed class StrategyStage : IValueEventHandler<PipelineEvent>
         {
             account.ApplyFill(in data.Broker, tradingDay: 0);
         }
+        else if (data.Kind == PipelineEventKind.CorporateAction)
+        {
+            CorporateActionSteps.ForStrategy(in data, account, _hosts[engine]);
+        }
     }
 }

@@ -75,6 +75,25 @@ public sealed class BreakoutStrategy : IStrategy
         _barCount[symbol] = t + 1;
     }
 
+    /// <summary>At a split, puts the symbol's stored highs and lows on the new basis (each ÷ ratio, rounded half away
+    /// from zero), so the channel is on the basis of the bars that follow and the split's jump is no breakout.</summary>
+    public void OnCorporateAction(in CorporateActionEvent action)
+    {
+        int symbol = action.Symbol.Value;
+        if (action.Type != CorporateActionType.Split || !action.Ratio.IsValid || (uint)symbol >= (uint)_barCount.Length)
+        {
+            return;
+        }
+
+        Span<long> highs = _highs.AsSpan(symbol * _window, _window);
+        Span<long> lows = _lows.AsSpan(symbol * _window, _window);
+        for (int i = 0; i < _window; i++)
+        {
+            highs[i] = PriceScaling.Rescale(highs[i], action.Ratio);
+            lows[i] = PriceScaling.Rescale(lows[i], action.Ratio);
+        }
+    }
+
     /// <summary>The highest (or lowest) of the <paramref name="count"/> values before bar <paramref name="t"/>.</summary>
     private long Extreme(Span<long> values, long t, int count, bool highest)
     {

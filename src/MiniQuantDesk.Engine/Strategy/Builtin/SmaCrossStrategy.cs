@@ -114,4 +114,43 @@ public sealed class SmaCrossStrategy : IStrategy
             targets.TrySet(new TargetPosition(bar.Symbol, 0));
         }
     }
+
+    /// <summary>At a split, puts the symbol's stored closes on the new basis (each ÷ ratio, rounded half away from
+    /// zero), recomputes both sums from them, and takes the sign of their difference as the last one seen, so the
+    /// next bar is compared with averages on its own basis: the split's price jump is not a cross.</summary>
+    public void OnCorporateAction(in CorporateActionEvent action)
+    {
+        int symbol = action.Symbol.Value;
+        if (action.Type != CorporateActionType.Split || !action.Ratio.IsValid || (uint)symbol >= (uint)_barCount.Length)
+        {
+            return;
+        }
+
+        Span<long> closes = _closes.AsSpan(symbol * _slow, _slow);
+        long stored = Math.Min(_barCount[symbol], _slow);
+        long sumFast = 0;
+        long sumSlow = 0;
+        int next = _ringNext[symbol];
+        for (int k = 1; k <= stored; k++)
+        {
+            int index = next - k >= 0 ? next - k : next - k + _slow;
+            closes[index] = PriceScaling.Rescale(closes[index], action.Ratio);
+            checked
+            {
+                sumSlow += closes[index];
+                sumFast += k <= _fast ? closes[index] : 0;
+            }
+        }
+
+        _sumFast[symbol] = sumFast;
+        _sumSlow[symbol] = sumSlow;
+        if (_barCount[symbol] >= _slow)
+        {
+            int sign = (WideProduct.Of(_slow, sumFast) - WideProduct.Of(_fast, sumSlow)).CompareTo(Int128.Zero);
+            if (sign != 0)
+            {
+                _lastNonZeroSign[symbol] = sign;
+            }
+        }
+    }
 }

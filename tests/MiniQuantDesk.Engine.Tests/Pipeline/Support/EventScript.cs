@@ -14,13 +14,13 @@ internal sealed record ScriptStep(int Kind, int Engine, int A, int B);
 /// <summary>
 /// Random event streams for the pipeline's laws: bars (sound, and spoiled in every way integrity names), broker
 /// messages about the orders the engine really sent (acks, partial and full fills, cancels, rejects, duplicates)
-/// and garbage ones, operator commands and timer ticks. A script is run on a polled pipeline one event at a time,
+/// and garbage ones, operator commands, timer ticks and corporate actions (splits and dividends). A script is run on a polled pipeline one event at a time,
 /// so a broker message can name an order the engine sent a moment before; the events published are kept, so the
 /// same stream can be replayed, as it is, into other pipelines.
 /// </summary>
 internal static class EventScript
 {
-    public const int Kinds = 12;
+    public const int Kinds = 13;
 
     public static Gen<ScriptStep[]> Steps(int engines) =>
         Gen.ListOf(
@@ -82,6 +82,7 @@ internal static class EventScript
         slot.Bar = value.Bar;
         slot.Broker = value.Broker;
         slot.Control = value.Control;
+        slot.CorporateAction = value.CorporateAction;
     }
 
     private static PipelineEvent Control(int engine, long time, ControlKind kind)
@@ -132,10 +133,24 @@ internal static class EventScript
             case 10:
                 input.SetTimer(engine, now + (step.B * 60_000_000_000L));
                 return input;
+            case 12:
+                input.SetCorporateAction(engine, step.B % 17 == 0 ? now - 86_400_000_000_000L : now + 1, CorporateAction(step, symbol));
+                return input;
             default:
                 input.SetBroker(Garbage(step, engine, state, now + 1));
                 return input;
         }
+    }
+
+    /// <summary>A split (forward, fractional or reverse) or a dividend; now and then of a symbol no engine knows.</summary>
+    private static CorporateActionEvent CorporateAction(ScriptStep step, SymbolId symbol)
+    {
+        SymbolId target = step.B % 13 == 12 ? new SymbolId(99) : symbol;
+        var reference = new Price((50 + (step.A % 20)) * Micros.PerUnit + step.B);
+        SplitRatio ratio = (step.B % 4) switch { 0 => new(2, 1), 1 => new(3, 2), 2 => new(1, 2), _ => new(7, 3) };
+        return step.A % 3 == 0
+            ? CorporateActionEvent.Dividend(target, 1 + (step.B * 1_000L), reference)
+            : CorporateActionEvent.Split(target, ratio, reference);
     }
 
     private static Bar SpoiledBar(ScriptStep step, SymbolId symbol, int day)
