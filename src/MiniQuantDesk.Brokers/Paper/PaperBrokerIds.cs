@@ -1,4 +1,5 @@
 using System.Globalization;
+using MiniQuantDesk.Journal.Writing;
 
 namespace MiniQuantDesk.Brokers.Paper;
 
@@ -12,7 +13,8 @@ namespace MiniQuantDesk.Brokers.Paper;
 /// </list>
 /// So a journal that writes a message handle as its decimal text (the journal writer's default) stores the event id as
 /// its broker cursor, and one that writes the broker's own text stores <c>M{n}</c>; <see cref="CursorFromJournal"/>
-/// reads either back to the event id to resume after.
+/// reads either back to the event id to resume after. Give the journal writer <see cref="JournalText"/> as its
+/// <see cref="JournalWriterOptions.BrokerIdText"/> to have it store the broker's own texts.
 /// </summary>
 public static class PaperBrokerIds
 {
@@ -24,6 +26,18 @@ public static class PaperBrokerIds
 
     /// <summary>The fill id of fill number <paramref name="number"/>: <c>F{n}</c>.</summary>
     public static string FillText(long number) => Text('F', number);
+
+    /// <summary>
+    /// The broker's own text of an engine handle, for <see cref="JournalWriterOptions.BrokerIdText"/>: a message
+    /// handle n is <c>M{n}</c>, a fill <c>F{n}</c>, an order <c>P{n}</c>.
+    /// </summary>
+    public static string JournalText(BrokerIdKind kind, long handle) => kind switch
+    {
+        BrokerIdKind.Message => MessageText(handle),
+        BrokerIdKind.Fill => FillText(handle),
+        BrokerIdKind.Order => OrderText(handle),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a broker id kind"),
+    };
 
     /// <summary>Reads <c>P{n}</c> back to n.</summary>
     public static bool TryParseOrder(string? text, out long number) => TryParse(text, 'P', out number);

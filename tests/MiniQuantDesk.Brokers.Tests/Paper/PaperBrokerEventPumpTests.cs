@@ -94,6 +94,15 @@ public sealed class PaperBrokerEventPumpTests(PostgresCluster cluster)
     public void The_journal_cursor_reads_back_to_the_event_id_to_resume_after(string? cursor, long eventId) =>
         Assert.Equal(eventId, PaperBrokerIds.CursorFromJournal(cursor));
 
+    [Fact]
+    public void The_broker_texts_given_to_the_journal_name_the_broker_ids_and_its_cursor_reads_back_to_the_event_id()
+    {
+        Assert.Equal(
+            ["M42", "F7", "P3"],
+            new[] { PaperBrokerIds.JournalText(Journal.Writing.BrokerIdKind.Message, 42), PaperBrokerIds.JournalText(Journal.Writing.BrokerIdKind.Fill, 7), PaperBrokerIds.JournalText(Journal.Writing.BrokerIdKind.Order, 3) });
+        Assert.Equal(42, PaperBrokerIds.CursorFromJournal(PaperBrokerIds.JournalText(Journal.Writing.BrokerIdKind.Message, 42)));
+    }
+
     [Theory]
     [InlineData("042")]
     [InlineData("M0")]
