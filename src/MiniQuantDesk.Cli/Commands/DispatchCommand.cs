@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using MiniQuantDesk.Brokers.Paper;
+using MiniQuantDesk.Engine.Numerics;
 using MiniQuantDesk.Journal.Dispatch;
 using MiniQuantDesk.Journal.Migrations;
 using MiniQuantDesk.Journal.Postgres;
@@ -9,13 +11,17 @@ namespace MiniQuantDesk.Cli.Commands;
 
 /// <summary>
 /// <c>mqd dispatch</c>: a standalone outbox dispatcher. Several can run against one database (each with its own
-/// <c>--name</c>); none submits a row twice. This build has no broker adapter, so the only broker, <c>none</c>,
-/// refuses to start (fail closed): the command's options, help and exit codes exist for when one arrives.
+/// <c>--name</c>); none submits a row twice. <c>--broker paper</c> submits to the paper broker, whose state lives in
+/// the same database (schema <c>paper_broker</c>); <c>--broker none</c>, the default, refuses to start (fail closed),
+/// so that nothing is submitted anywhere by accident.
 /// </summary>
 internal static class DispatchCommand
 {
-    /// <summary>The only broker this build knows: it refuses to start.</summary>
+    /// <summary>No broker: refuses to start.</summary>
     public const string NoBroker = "none";
+
+    /// <summary>The paper broker in the same database.</summary>
+    public const string PaperBrokerName = "paper";
 
     public static Command Create()
     {
@@ -23,8 +29,9 @@ internal static class DispatchCommand
         var batch = new Option<int>("--batch") { Description = "Rows per claim, 1 to 10000", DefaultValueFactory = _ => 256, HelpName = "N" };
         var lease = new Option<int>("--lease") { Description = "Seconds a claim stays valid; an older claim is reclaimed if no send started, made AMBIGUOUS if one did. Must exceed the broker's submit timeout times --batch", DefaultValueFactory = _ => 30, HelpName = "SECONDS" };
         var name = new Option<string?>("--name") { Description = "This dispatcher's claimer name (claimed_by); every dispatcher on one database needs its own (default HOST-PID)", HelpName = "NAME" };
-        var broker = new Option<string>("--broker") { Description = "The broker adapter to submit with. Only 'none' exists yet, and it refuses to start: no broker adapter is built in", DefaultValueFactory = _ => NoBroker, HelpName = "ADAPTER" };
-        broker.AcceptOnlyFromAmong(NoBroker);
+        var broker = new Option<string>("--broker") { Description = "The broker adapter to submit with: 'paper' (the paper broker, its state in schema paper_broker of the same database) or 'none' (refuses to start, so nothing is submitted by accident)", DefaultValueFactory = _ => NoBroker, HelpName = "ADAPTER" };
+        broker.AcceptOnlyFromAmong(NoBroker, PaperBrokerName);
+        var paperCash = new Option<string?>("--paper-cash") { Description = "With --broker paper: the paper account's starting cash (decimal, e.g. 100000 or 25000.50), stored when the account is created; a different amount than the stored one is refused. Default: the stored amount, or 100000 for a new account", HelpName = "N" };
 
         var command = new Command(
             "dispatch",
@@ -38,6 +45,7 @@ internal static class DispatchCommand
             lease,
             name,
             broker,
+            paperCash,
         };
         command.SetAction(result =>
         {
@@ -55,28 +63,40 @@ internal static class DispatchCommand
                 BatchSize = batchSize,
                 Lease = TimeSpan.FromSeconds(leaseSeconds),
             };
-            IOrderSubmitter? submitter = CreateSubmitter(result.GetValue(broker)!);
-            if (submitter is null)
+            string brokerName = result.GetValue(broker)!;
+            string? cashText = result.GetValue(paperCash);
+            Money? initialCash = null;
+            if (cashText is not null)
+            {
+                if (brokerName != PaperBrokerName)
+                {
+                    CommandFailure.WriteError("--paper-cash applies only to --broker paper");
+                    return CommandFailure.Usage;
+                }
+
+                if (DecimalText.TryParseMicros(cashText, out long micros, out bool rounded) != NumericError.None || rounded || micros < 0)
+                {
+                    CommandFailure.WriteError($"--paper-cash '{cashText}' is not an amount: use a decimal of 0 or more with at most six decimals, e.g. 100000 or 25000.50");
+                    return CommandFailure.Usage;
+                }
+
+                initialCash = new Money(micros);
+            }
+
+            if (brokerName == NoBroker)
             {
                 CommandFailure.WriteError(
-                    "no broker adapter exists yet: 'mqd dispatch --broker none' refuses to start so that nothing is submitted " +
-                    "anywhere by accident. Outbox rows stay PENDING until a dispatcher with a real broker adapter claims them.");
+                    "no broker adapter chosen: 'mqd dispatch --broker none' refuses to start so that nothing is submitted " +
+                    "anywhere by accident. Outbox rows stay PENDING until a dispatcher with a broker adapter (--broker paper) claims them.");
                 return CommandFailure.Failed;
             }
 
-            return Dispatch(options, submitter, result.GetValue(once));
+            return Dispatch(options, new PaperBrokerOptions { InitialCash = initialCash }, result.GetValue(once));
         });
         return command;
     }
 
-    /// <summary>The adapter named by --broker, or null for 'none' (the only one so far).</summary>
-    private static IOrderSubmitter? CreateSubmitter(string broker) => broker switch
-    {
-        NoBroker => null,
-        _ => throw new ArgumentException($"unknown broker adapter '{broker}'; known: {NoBroker}", nameof(broker)),
-    };
-
-    private static int Dispatch(OutboxDispatcherOptions options, IOrderSubmitter submitter, bool once)
+    private static int Dispatch(OutboxDispatcherOptions options, PaperBrokerOptions paperOptions, bool once)
     {
         try
         {
@@ -89,6 +109,9 @@ internal static class DispatchCommand
                 return CommandFailure.Failed;
             }
 
+            PaperBroker paper = PaperBroker.OpenAsync(database.ConnectionString, paperOptions).GetAwaiter().GetResult();
+            Console.WriteLine($"broker: paper (schema {PaperBrokerSchema.SchemaName}, starting cash {DecimalText.FormatMicros(paper.InitialCash.Micros)})");
+            var submitter = new ReportingSubmitter(paper, Console.Out);
             using var stop = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, args) =>
             {
@@ -132,9 +155,10 @@ internal static class DispatchCommand
             finally
             {
                 Console.CancelKeyPress -= onCancel;
+                paper.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
         }
-        catch (Exception exception) when (exception is PostgresBinariesNotFoundException or EmbeddedPostgresException or FormatException or NpgsqlException)
+        catch (Exception exception) when (exception is PostgresBinariesNotFoundException or EmbeddedPostgresException or FormatException or NpgsqlException or MigrationRefusedException or PaperBrokerRefusedException)
         {
             CommandFailure.WriteError(exception.Message);
             return CommandFailure.Failed;
