@@ -148,10 +148,27 @@ public abstract class Sequencer
     /// Creates a barrier that a consumer waits on: it yields sequences that are published and, when
     /// <paramref name="dependentSequences"/> are given, already handled by those upstream consumers.
     /// </summary>
-    public SequenceBarrier NewBarrier(params Sequence[] dependentSequences)
+    public SequenceBarrier NewBarrier(params Sequence[] dependentSequences) => NewBarrier(WaitStrategy, dependentSequences);
+
+    /// <summary>
+    /// Creates a barrier that waits with <paramref name="waitStrategy"/> instead of the ring's: a consumer off the
+    /// latency path (a journal) can sleep while the business logic yields. Only a strategy that needs no signal may
+    /// differ from the ring's, since producers signal the ring's strategy alone.
+    /// </summary>
+    /// <exception cref="ArgumentException">A blocking strategy other than the ring's.</exception>
+    public SequenceBarrier NewBarrier(IWaitStrategy waitStrategy, params Sequence[] dependentSequences)
     {
+        ArgumentNullException.ThrowIfNull(waitStrategy);
         ArgumentNullException.ThrowIfNull(dependentSequences);
-        var barrier = new SequenceBarrier(this, WaitStrategy, new DependentSequences(Cursor, dependentSequences));
+        if (waitStrategy.IsBlockingStrategy && !ReferenceEquals(waitStrategy, WaitStrategy))
+        {
+            throw new ArgumentException(
+                $"{waitStrategy.GetType().Name} blocks until signalled, and producers signal only the ring's own wait strategy ({WaitStrategy.GetType().Name}): " +
+                "give a consumer a strategy of its own only when it needs no signal (sleeping, yielding, busy-spin), or make the ring's strategy blocking.",
+                nameof(waitStrategy));
+        }
+
+        var barrier = new SequenceBarrier(this, waitStrategy, new DependentSequences(Cursor, dependentSequences));
         lock (_setupLock)
         {
             _barriers.Add(barrier);

@@ -142,6 +142,11 @@ public sealed class ValueRingBuffer<T>
     /// <summary>Creates a barrier for a consumer that follows the producers and the given upstream consumers.</summary>
     public SequenceBarrier NewBarrier(params Sequence[] dependentSequences) => Sequencer.NewBarrier(dependentSequences);
 
+    /// <summary>Creates a barrier that waits with its own, signal-free <paramref name="waitStrategy"/>.</summary>
+    /// <exception cref="ArgumentException">A blocking strategy other than the ring's.</exception>
+    public SequenceBarrier NewBarrier(IWaitStrategy waitStrategy, params Sequence[] dependentSequences) =>
+        Sequencer.NewBarrier(waitStrategy, dependentSequences);
+
     /// <summary>Adds the sequences of the ring's last consumers, which the producers must never lap.
     /// Only before the first claim.</summary>
     /// <exception cref="InvalidOperationException">A sequence was already claimed.</exception>

@@ -3,6 +3,7 @@ using MiniQuantDesk.Engine.Numerics;
 using MiniQuantDesk.Engine.Pipeline;
 using MiniQuantDesk.Engine.Risk;
 using MiniQuantDesk.Engine.Strategy;
+using MiniQuantDesk.Ring.Processing;
 using MiniQuantDesk.Ring.WaitStrategies;
 
 namespace MiniQuantDesk.Benchmarks.Engine;
@@ -21,13 +22,16 @@ public static class EngineBench
     public static readonly SymbolId Symbol = new(1);
 
     /// <summary>Builds a pipeline of <paramref name="topology"/> and <paramref name="driver"/> with
-    /// <paramref name="broker"/> after the gateway, and arms it just before <paramref name="source"/>'s first bar.</summary>
-    public static TradingPipeline Create(PipelineTopology topology, PipelineDriver driver, InstantFills broker, MinuteBarSource source)
+    /// <paramref name="broker"/> after the gateway (after <paramref name="journal"/>, when there is one), and arms it
+    /// just before <paramref name="source"/>'s first bar.</summary>
+    public static TradingPipeline Create(
+        PipelineTopology topology, PipelineDriver driver, InstantFills broker, MinuteBarSource source, IValueEventHandler<PipelineEvent>? journal = null, long runId = 1)
     {
         ArgumentNullException.ThrowIfNull(source);
         var spec = new EngineSpec
         {
             EngineId = EngineId,
+            RunId = runId,
             Strategy = static () => StrategyCatalog.Create("sma-cross", new Dictionary<string, string> { ["fast"] = "10", ["slow"] = "30", ["qty"] = "100" }, 4),
             Timeframe = Timeframe.OneMinute,
             InitialCash = new Money(1_000_000 * Micros.PerUnit),
@@ -47,7 +51,10 @@ public static class EngineBench
             RingSize = driver == PipelineDriver.Polled ? 128 : 1 << 10,
             MultipleProducers = false,
             WaitStrategy = static () => new YieldingWaitStrategy(),
-            Downstream = [broker],
+            Downstream = journal is null ? [broker] : [journal, broker],
+            // With a journal there are more consumer threads than cores: the ones after the business logic sleep when
+            // idle instead of yielding, so they leave the cores to the producer and the business logic.
+            DownstreamWaitStrategy = journal is null ? null : static () => new SleepingWaitStrategy(),
         });
         if (driver == PipelineDriver.Threaded)
         {

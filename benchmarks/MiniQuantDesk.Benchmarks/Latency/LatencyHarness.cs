@@ -79,6 +79,7 @@ public static class LatencyHarness
             MeasureChannel(events, warmup, gapNanoseconds),
             MeasureRing(RingBusySpin, "ring, single producer, busy-spin wait strategy", new BusySpinWaitStrategy(), events, warmup, gapNanoseconds),
             TickToDecision.Measure(PipelineTopology.Fused, events, warmup),
+            TickToDecision.MeasureWithJournal(events, warmup),
             TickToDecision.Measure(PipelineTopology.Staged, events, warmup),
         };
 
@@ -95,13 +96,13 @@ public static class LatencyHarness
         ArgumentNullException.ThrowIfNull(report);
         Console.WriteLine();
         Console.WriteLine($"One-way latency, publish -> handler ({report.Machine})");
-        Console.WriteLine("| scenario       |     events |      p50 |      p90 |      p99 |    p99.9 |       max |     mean | alloc B/event |");
-        Console.WriteLine("|----------------|-----------:|---------:|---------:|---------:|---------:|----------:|---------:|--------------:|");
+        Console.WriteLine("| scenario             |     events |      p50 |      p90 |      p99 |    p99.9 |       max |     mean | alloc B/event |");
+        Console.WriteLine("|----------------------|-----------:|---------:|---------:|---------:|---------:|----------:|---------:|--------------:|");
         foreach (LatencyScenarioResult result in report.Scenarios)
         {
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {result.Name,-14} | {result.Events,10:N0} | {Duration(result.P50Ns),8} | {Duration(result.P90Ns),8} | {Duration(result.P99Ns),8} | {Duration(result.P999Ns),8} | {Duration(result.MaxNs),9} | {Duration((long)result.MeanNs),8} | {result.AllocatedBytesPerEvent,13:F3} |"));
+                $"| {result.Name,-20} | {result.Events,10:N0} | {Duration(result.P50Ns),8} | {Duration(result.P90Ns),8} | {Duration(result.P99Ns),8} | {Duration(result.P999Ns),8} | {Duration(result.MaxNs),9} | {Duration((long)result.MeanNs),8} | {result.AllocatedBytesPerEvent,13:F3} |"));
         }
 
         LatencyScenarioResult? ring = report.Scenarios.FirstOrDefault(r => r.Name == RingYielding);
@@ -118,6 +119,15 @@ public static class LatencyHarness
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Target tick-to-decision p99 < 10 us fused, yielding: {(fused.P99Ns < 10_000 ? "MET" : "MISSED")} (p99 = {Duration(fused.P99Ns)}, p99.9 = {Duration(fused.P999Ns)})."));
+        }
+
+        LatencyScenarioResult? journaled = report.Scenarios.FirstOrDefault(r => r.Name == TickToDecision.FusedJournal);
+        if (fused is not null && journaled is not null)
+        {
+            double overhead = ((double)journaled.P99Ns / fused.P99Ns) - 1;
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Target business-logic p99 with the journal within 20% of without: {(overhead <= 0.20 ? "MET" : "MISSED")} (p99 {Duration(journaled.P99Ns)} on, {Duration(fused.P99Ns)} off: {overhead:+0%;-0%})."));
         }
     }
 

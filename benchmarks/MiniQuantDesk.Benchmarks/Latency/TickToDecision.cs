@@ -27,14 +27,33 @@ internal static class TickToDecision
     /// <summary>The staged engine's scenario name.</summary>
     public const string Staged = "engine-staged";
 
+    /// <summary>The fused engine's scenario name with the journal running after it.</summary>
+    public const string FusedJournal = "engine-fused-journal";
+
     /// <summary>Measures <paramref name="events"/> bars after <paramref name="warmup"/> bars.</summary>
-    public static LatencyScenarioResult Measure(PipelineTopology topology, long events, long warmup)
+    public static LatencyScenarioResult Measure(PipelineTopology topology, long events, long warmup) => Measure(topology, events, warmup, journal: null);
+
+    /// <summary>Measures the fused engine with the journal writing every order, ack and fill to PostgreSQL on its own
+    /// thread: the business logic must not wait for the database (only a full ring would make it).</summary>
+    public static LatencyScenarioResult MeasureWithJournal(long events, long warmup)
     {
-        string name = topology == PipelineTopology.Fused ? Fused : Staged;
+        using LatencyJournal journal = LatencyJournal.Start();
+        LatencyScenarioResult result = Measure(PipelineTopology.Fused, events, warmup, journal);
+        if (journal.Writer.Failure is { } failure)
+        {
+            throw new InvalidOperationException($"The journal failed during the measurement: {failure.Message}", failure);
+        }
+
+        return result;
+    }
+
+    private static LatencyScenarioResult Measure(PipelineTopology topology, long events, long warmup, LatencyJournal? journal)
+    {
+        string name = journal is not null ? FusedJournal : topology == PipelineTopology.Fused ? Fused : Staged;
         Console.WriteLine($"// latency: measuring {name} ...");
         var source = new MinuteBarSource(EngineBench.Symbol);
         var broker = new InstantFills();
-        TradingPipeline pipeline = EngineBench.Create(topology, PipelineDriver.Threaded, broker, source);
+        TradingPipeline pipeline = EngineBench.Create(topology, PipelineDriver.Threaded, broker, source, journal?.Writer, journal?.RunNumber ?? 1);
         var histogram = new LatencyHistogram();
         long allocatedBefore = 0;
         long total = warmup + events;
@@ -78,7 +97,9 @@ internal static class TickToDecision
             throw new InvalidOperationException($"The {name} engine did not trade through the measurement: fault {pipeline.Fault}, halt {pipeline.Gateway.BookAt(0).Halt}, {broker.Answered} orders answered.");
         }
 
-        string description = topology == PipelineTopology.Fused
+        string description = journal is not null
+            ? "sma-cross, publish bar -> gateway decision observed by the producer; fused, yielding, with the journal committing to PostgreSQL on its own thread"
+            : topology == PipelineTopology.Fused
             ? "sma-cross, publish bar -> gateway decision observed by the producer; the four stages fused on one thread, yielding"
             : "sma-cross, publish bar -> gateway decision observed by the producer; one thread per stage, yielding";
         return LatencyScenarioResult.From(name, description, histogram, (double)allocated / events);

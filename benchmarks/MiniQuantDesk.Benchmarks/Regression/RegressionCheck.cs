@@ -36,7 +36,7 @@ public static class RegressionCheck
 
     /// <summary>The latency scenarios whose ratios against the channel are checked: the ring's hand-off and the
     /// trading core's tick-to-decision, fused and staged.</summary>
-    private static readonly string[] s_checkedScenarios = [LatencyHarness.RingYielding, TickToDecision.Fused, TickToDecision.Staged];
+    private static readonly string[] s_checkedScenarios = [LatencyHarness.RingYielding, TickToDecision.Fused, TickToDecision.FusedJournal, TickToDecision.Staged];
 
     /// <summary>
     /// The tolerance of throughput ratios: 30% below the lowest ratio seen over the baseline's runs (the second

@@ -48,7 +48,7 @@ public sealed class TradingPipeline
         _decided = _threaded.Processors[^1].Sequence;
         foreach (IValueEventHandler<PipelineEvent> handler in downstream)
         {
-            last = last.Then(handler);
+            last = options.DownstreamWaitStrategy is { } waitStrategy ? last.Then(waitStrategy(), handler) : last.Then(handler);
         }
     }
 

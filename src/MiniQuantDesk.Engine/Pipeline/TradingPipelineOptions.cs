@@ -25,6 +25,11 @@ public sealed record TradingPipelineOptions
     /// <summary>Makes the wait strategy (threaded driver). Yielding by default: low latency without a core pinned.</summary>
     public Func<IWaitStrategy> WaitStrategy { get; init; } = static () => new YieldingWaitStrategy();
 
+    /// <summary>Makes the wait strategy of the downstream handlers (threaded driver); null: the business logic's. A
+    /// journal or recorder off the latency path can sleep rather than yield, leaving the cores to the business logic
+    /// on a small machine. It must not block on a signal (the ring signals only its own strategy).</summary>
+    public Func<IWaitStrategy>? DownstreamWaitStrategy { get; init; }
+
     /// <summary>The exchange calendar.</summary>
     public NyseCalendar Calendar { get; init; } = NyseCalendar.Default;
 

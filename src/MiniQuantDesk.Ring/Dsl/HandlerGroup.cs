@@ -1,9 +1,10 @@
 using MiniQuantDesk.Ring.Processing;
+using MiniQuantDesk.Ring.WaitStrategies;
 
 namespace MiniQuantDesk.Ring.Dsl;
 
 /// <summary>
-/// Handlers that were added together and run in parallel, each on its own thread. <see cref="Then"/> adds
+/// Handlers that were added together and run in parallel, each on its own thread. <see cref="Then(IValueEventHandler{T}[])"/> adds
 /// handlers that see an event only after every handler of this group has handled it.
 /// </summary>
 /// <typeparam name="T">The ring's event struct.</typeparam>
@@ -26,7 +27,14 @@ public sealed class HandlerGroup<T>
     public HandlerGroup<T> Then(params IValueEventHandler<T>[] handlers) =>
         _pipeline.AddHandlers([.. Sequences], handlers);
 
-    /// <summary>Joins this group with <paramref name="other"/>, so that handlers added with <see cref="Then"/>
+    /// <summary>Adds handlers after this group that wait with <paramref name="waitStrategy"/> rather than the ring's
+    /// (a consumer off the latency path, such as a journal, can sleep instead of yielding a core away).</summary>
+    /// <exception cref="InvalidOperationException">The pipeline was already started.</exception>
+    /// <exception cref="ArgumentException">A blocking strategy other than the ring's: producers signal only the ring's.</exception>
+    public HandlerGroup<T> Then(IWaitStrategy waitStrategy, params IValueEventHandler<T>[] handlers) =>
+        _pipeline.AddHandlers([.. Sequences], handlers, waitStrategy ?? throw new ArgumentNullException(nameof(waitStrategy)));
+
+    /// <summary>Joins this group with <paramref name="other"/>, so that handlers added with <see cref="Then(IValueEventHandler{T}[])"/>
     /// run after both.</summary>
     public HandlerGroup<T> And(HandlerGroup<T> other)
     {

@@ -213,7 +213,7 @@ public sealed class RingPipeline<T>
         JoinThreads(s_defaultJoinTimeout);
     }
 
-    internal HandlerGroup<T> AddHandlers(Sequence[] upstream, IValueEventHandler<T>[] handlers)
+    internal HandlerGroup<T> AddHandlers(Sequence[] upstream, IValueEventHandler<T>[] handlers, IWaitStrategy? waitStrategy = null)
     {
         ArgumentNullException.ThrowIfNull(handlers);
         if (handlers.Length == 0)
@@ -242,7 +242,7 @@ public sealed class RingPipeline<T>
             var sequences = new Sequence[handlers.Length];
             for (int index = 0; index < handlers.Length; index++)
             {
-                SequenceBarrier barrier = RingBuffer.NewBarrier(upstream);
+                SequenceBarrier barrier = waitStrategy is null ? RingBuffer.NewBarrier(upstream) : RingBuffer.NewBarrier(waitStrategy, upstream);
                 var processor = new ValueBatchEventProcessor<T>(RingBuffer, barrier, handlers[index], UniqueName(handlers[index]), RecordFault);
                 _processors.Add(processor);
                 sequences[index] = processor.Sequence;
