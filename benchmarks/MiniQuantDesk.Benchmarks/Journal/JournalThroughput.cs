@@ -104,16 +104,7 @@ public class JournalThroughput
     {
         StopRun();
         _runId = Guid.NewGuid();
-        long runNumber;
-        using (var connection = new NpgsqlConnection(_database))
-        {
-            connection.Open();
-            using var command = new NpgsqlCommand(
-                "INSERT INTO runs (run_id, engine_id, mode, state, created_at) VALUES ($1, '1', 'BACKTEST', 'CREATED', '1990-01-01T00:00:00Z') RETURNING run_number",
-                connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = _runId });
-            runNumber = (long)command.ExecuteScalar()!;
-        }
+        long runNumber = BenchmarkRun.Create(_database!, _runId, "BACKTEST");
 
         _writer = new JournalWriter(new JournalWriterOptions
         {

@@ -1,8 +1,8 @@
 using MiniQuantDesk.Benchmarks.Engine;
+using MiniQuantDesk.Benchmarks.Journal;
 using MiniQuantDesk.Journal.Migrations;
 using MiniQuantDesk.Journal.Postgres;
 using MiniQuantDesk.Journal.Writing;
-using Npgsql;
 
 namespace MiniQuantDesk.Benchmarks.Latency;
 
@@ -37,16 +37,7 @@ internal sealed class LatencyJournal : IDisposable
             string database = server.CreateDatabaseAsync("latency_journal").GetAwaiter().GetResult();
             new MigrationRunner(database).Migrate();
             var runId = Guid.NewGuid();
-            long runNumber;
-            using (var connection = new NpgsqlConnection(database))
-            {
-                connection.Open();
-                using var command = new NpgsqlCommand(
-                    "INSERT INTO runs (run_id, engine_id, mode, state, created_at) VALUES ($1, '1', 'PAPER', 'CREATED', '1990-01-01T00:00:00Z') RETURNING run_number",
-                    connection);
-                command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = runId });
-                runNumber = (long)command.ExecuteScalar()!;
-            }
+            long runNumber = BenchmarkRun.Create(database, runId, "PAPER");
 
             var writer = new JournalWriter(new JournalWriterOptions
             {
