@@ -33,7 +33,7 @@ public class DispatcherThroughput
     private Guid _runId;
 
     /// <summary>Rows per claim.</summary>
-    private const int BatchSize = 256;
+    private const int BatchSize = 1024;
 
     /// <summary>Starts the server, creates and migrates the database, and creates the run the orders belong to.</summary>
     [GlobalSetup]
