@@ -205,6 +205,69 @@ public sealed class OrderManager
     }
 
     /// <summary>
+    /// Puts back an order an earlier run of this engine created, under its original client order id, in
+    /// <see cref="OrderState.PendingNew"/> (the broker messages replayed after it bring it to its state). Nothing is
+    /// sent. Refused, creating nothing, with the halt reason: an id of another engine
+    /// (<see cref="ReasonCode.WrongEngine"/>), an id not of an earlier run than this one, or not after the last order
+    /// in the store — a duplicate included (<see cref="ReasonCode.ClientOrderIdOutOfOrder"/>), malformed terms (the
+    /// checks of <see cref="Create"/>), or a full store.
+    /// </summary>
+    public OrderCreateResult Restore(in RestoredOrder restored, long eventTimeNs)
+    {
+        ClientOrderId clientOrderId = restored.ClientOrderId;
+        if (!clientOrderId.IsSet)
+        {
+            return new OrderCreateResult(OrderId.None, ClientOrderId.None, new Reason(ReasonCode.MalformedEvent, restored.Symbol, eventTimeNs, 0, EngineId));
+        }
+
+        if (clientOrderId.EngineId != EngineId)
+        {
+            return new OrderCreateResult(OrderId.None, ClientOrderId.None, new Reason(ReasonCode.WrongEngine, restored.Symbol, eventTimeNs, clientOrderId.EngineId, EngineId));
+        }
+
+        if (clientOrderId.RunId >= RunId)
+        {
+            // Only earlier runs are restored: this run makes its own ids, which must sort after every restored one.
+            return new OrderCreateResult(OrderId.None, ClientOrderId.None, new Reason(ReasonCode.ClientOrderIdOutOfOrder, restored.Symbol, eventTimeNs, clientOrderId.RunId, RunId));
+        }
+
+        OrderIntent intent = restored.Intent;
+        Reason invalid = CheckIntent(in intent, eventTimeNs);
+        if (invalid.IsSet)
+        {
+            return new OrderCreateResult(OrderId.None, ClientOrderId.None, invalid);
+        }
+
+        if (_orderCount > 0 && clientOrderId <= _orders[_orderCount - 1].ClientOrderId)
+        {
+            ClientOrderId last = _orders[_orderCount - 1].ClientOrderId;
+            return new OrderCreateResult(OrderId.None, ClientOrderId.None, new Reason(ReasonCode.ClientOrderIdOutOfOrder, restored.Symbol, eventTimeNs, clientOrderId.EventSequence, last.EventSequence));
+        }
+
+        if (_orderCount == _orders.Length)
+        {
+            return new OrderCreateResult(OrderId.None, ClientOrderId.None, new Reason(ReasonCode.CapacityExceeded, restored.Symbol, eventTimeNs, _orderCount + 1L, _orders.Length));
+        }
+
+        var id = new OrderId(_orderCount + 1);
+        _orders[_orderCount++] = new Order
+        {
+            Id = id,
+            ClientOrderId = clientOrderId,
+            Symbol = intent.Symbol,
+            Side = intent.Side,
+            Type = intent.Type,
+            TimeInForce = intent.TimeInForce,
+            Quantity = intent.Quantity,
+            LimitPrice = intent.LimitPrice,
+            State = OrderState.PendingNew,
+            CreatedAtNs = eventTimeNs,
+            UpdatedAtNs = eventTimeNs,
+        };
+        return new OrderCreateResult(id, clientOrderId, Reason.None);
+    }
+
+    /// <summary>
     /// Asks to cancel an order. A working order the broker has named goes to <see cref="OrderState.PendingCancel"/>
     /// and the answer says which broker order to send the cancel to. An order the broker has not named yet keeps its
     /// state with the cancel queued: it is sent (reported as due by <see cref="Apply"/>) as soon as the broker's id

@@ -99,6 +99,12 @@ public struct PipelineEvent
     /// <summary>The corporate action, for <see cref="PipelineEventKind.CorporateAction"/>.</summary>
     public CorporateActionEvent CorporateAction;
 
+    /// <summary>The order put back, for <see cref="PipelineEventKind.RestoreOrder"/>.</summary>
+    public RestoredOrder Restore;
+
+    /// <summary>The request put back, for <see cref="PipelineEventKind.RestoreRequest"/>.</summary>
+    public RestoredRequest RestoreRequest;
+
     /// <summary>Writes a bar event for <paramref name="engineId"/>, used from its close on.</summary>
     public void SetBar(int engineId, in Bar bar)
     {

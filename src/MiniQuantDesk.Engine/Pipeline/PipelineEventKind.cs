@@ -20,4 +20,16 @@ public enum PipelineEventKind : byte
 
     /// <summary>A split or dividend of one symbol (<see cref="PipelineEvent.CorporateAction"/>).</summary>
     CorporateAction = 5,
+
+    /// <summary>An order an earlier run created, put back at start (<see cref="PipelineEvent.Restore"/>); never
+    /// sent.</summary>
+    RestoreOrder = 6,
+
+    /// <summary>A cancel or replace an earlier run sent, put back at start (<see cref="PipelineEvent.RestoreRequest"/>);
+    /// never sent again.</summary>
+    RestoreRequest = 7,
+
+    /// <summary>A broker message an earlier run journaled, replayed at start (<see cref="PipelineEvent.Broker"/>):
+    /// applied like a live one, but not journaled again and not judged by risk as a new equity move.</summary>
+    RestoreBroker = 8,
 }

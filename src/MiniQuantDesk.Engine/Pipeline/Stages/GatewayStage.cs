@@ -99,6 +99,13 @@ public sealed class GatewayStage : IValueEventHandler<PipelineEvent>
             case PipelineEventKind.CorporateAction:
                 Halt(ref data, book, CorporateActionSteps.ForGateway(in data, book));
                 break;
+            case PipelineEventKind.RestoreOrder or PipelineEventKind.RestoreRequest:
+                Halt(ref data, book, RestoreSteps.ForGateway(in data, book));
+                break;
+            case PipelineEventKind.RestoreBroker:
+                ApplyBroker(ref data, book, tradingDay);
+                Halt(ref data, book, RestoreSteps.AfterBroker(ref data));
+                break;
         }
 
         if (data.RiskEvent.Action == RiskAction.FlattenAndHalt)

@@ -62,6 +62,10 @@ public sealed class IntegrityStage : IValueEventHandler<PipelineEvent>
             case PipelineEventKind.Broker:
                 data.Integrity = default;
                 break;
+            case PipelineEventKind.RestoreOrder or PipelineEventKind.RestoreRequest or PipelineEventKind.RestoreBroker:
+                // The journal's past, put back at start: no market data to judge, no new order to open.
+                data.Integrity = default;
+                break;
             case PipelineEventKind.Control:
                 data.Integrity = default;
                 data.Refused = Control(engine, guard, in data.Control, data.EventTimeNs);

@@ -42,6 +42,10 @@ public sealed class RiskStage : IValueEventHandler<PipelineEvent>
     /// <summary>The risk engine of the engine at <paramref name="index"/> (for inspection once the pipeline stopped).</summary>
     public RiskEngine RiskAt(int index) => _risks[index];
 
+    /// <summary>The account copy risk judges the engine at <paramref name="index"/> by (for inspection once the
+    /// pipeline stopped).</summary>
+    public AccountMirror AccountAt(int index) => _accounts[index];
+
     /// <inheritdoc />
     public void OnEvent(ref PipelineEvent data, long sequence, bool endOfBatch)
     {
@@ -75,6 +79,8 @@ public sealed class RiskStage : IValueEventHandler<PipelineEvent>
                 return OnFill(ref data, risk, account, tradingDay);
             case PipelineEventKind.Broker when data.Broker.Kind == BrokerEventKind.Reject:
                 return risk.RecordReject(at);
+            case PipelineEventKind.RestoreBroker when data.Broker.Kind == BrokerEventKind.Fill:
+                return RestoreSteps.ForRisk(in data, risk, account, tradingDay);
             case PipelineEventKind.Control:
                 return Control(in data.Control, risk, at);
             case PipelineEventKind.CorporateAction:

@@ -36,6 +36,10 @@ public sealed class StrategyStage : IValueEventHandler<PipelineEvent>
     /// <summary>The strategy host of the engine at <paramref name="index"/> (for inspection once the pipeline stopped).</summary>
     public StrategyHost HostAt(int index) => _hosts[index];
 
+    /// <summary>The account copy the strategy of the engine at <paramref name="index"/> sees (for inspection once the
+    /// pipeline stopped).</summary>
+    public AccountMirror AccountAt(int index) => _accounts[index];
+
     /// <inheritdoc />
     public void OnEvent(ref PipelineEvent data, long sequence, bool endOfBatch)
     {
@@ -58,6 +62,10 @@ public sealed class StrategyStage : IValueEventHandler<PipelineEvent>
         else if (data.Kind == PipelineEventKind.Broker && data.Broker.Kind == BrokerEventKind.Fill)
         {
             account.ApplyFill(in data.Broker, tradingDay: 0);
+        }
+        else if (data.Kind == PipelineEventKind.RestoreBroker && data.Broker.Kind == BrokerEventKind.Fill)
+        {
+            RestoreSteps.ForStrategy(in data, account);
         }
         else if (data.Kind == PipelineEventKind.CorporateAction)
         {
