@@ -26,9 +26,9 @@ public sealed class CrashRestartTests(PostgresCluster cluster)
 {
     private const int EngineId = 1;
     private const int Kills = 24;
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan ProgressTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan s_progressTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(20);
 
     [Fact]
     public async Task Killing_the_child_at_random_points_never_sends_an_order_twice_never_loses_or_repeats_a_fill_and_quarantines_exactly_on_unknown_outcomes()
@@ -66,7 +66,7 @@ public sealed class CrashRestartTests(PostgresCluster cluster)
 
             if (last)
             {
-                int exit = await child.StopAsync(ProgressTimeout);
+                int exit = await child.StopAsync(s_progressTimeout);
                 Assert.True(exit == 0, $"{where}: the last child, told to stop, exited with {exit}:{Environment.NewLine}{child.Transcript}");
                 await AssertNothingDoubledAsync(database, $"{where}, after the clean stop");
                 break;
@@ -106,7 +106,7 @@ public sealed class CrashRestartTests(PostgresCluster cluster)
             ChildStart start;
             try
             {
-                start = await child.WaitForStartAsync(StartTimeout);
+                start = await child.WaitForStartAsync(s_startTimeout);
             }
             catch
             {
@@ -167,19 +167,19 @@ public sealed class CrashRestartTests(PostgresCluster cluster)
         Assert.True(doubled.Count == 0, $"{where}: broker fills or messages journaled more than once: {string.Join(", ", doubled)}");
     }
 
-    /// <summary>Polls the database until <paramref name="condition"/> holds; fails after <see cref="ProgressTimeout"/>,
+    /// <summary>Polls the database until <paramref name="condition"/> holds; fails after <see cref="s_progressTimeout"/>,
     /// or at once if the child died meanwhile.</summary>
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, CrashDatabase database, CrashChildProcess child, string what, bool childMayExit = false)
     {
-        DateTime deadline = DateTime.UtcNow + ProgressTimeout;
+        DateTime deadline = DateTime.UtcNow + s_progressTimeout;
         while (!await condition())
         {
             if ((child.HasExited && !childMayExit) || DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"waited in vain for {what} ({(child.HasExited && !childMayExit ? "the child exited" : $"{ProgressTimeout.TotalSeconds:0} s passed")}); {await database.DescribeAsync()}; the child printed:{Environment.NewLine}{child.Transcript}");
+                Assert.Fail($"waited in vain for {what} ({(child.HasExited && !childMayExit ? "the child exited" : $"{s_progressTimeout.TotalSeconds:0} s passed")}); {await database.DescribeAsync()}; the child printed:{Environment.NewLine}{child.Transcript}");
             }
 
-            await Task.Delay(PollInterval);
+            await Task.Delay(s_pollInterval);
         }
     }
 }

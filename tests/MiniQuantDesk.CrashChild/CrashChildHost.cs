@@ -33,8 +33,8 @@ public sealed class CrashChildHost
     /// <summary>The one symbol it trades.</summary>
     public const string SymbolText = "SPY";
 
-    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan PumpIdle = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan s_heartbeatInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan s_pumpIdle = TimeSpan.FromMilliseconds(5);
 
     private readonly CrashChildOptions _options;
     private readonly string _engineText;
@@ -248,7 +248,7 @@ public sealed class CrashChildHost
             long next = await pump.PublishBatchAsync(cursor, cancellationToken).ConfigureAwait(false);
             if (next == cursor)
             {
-                await Task.Delay(PumpIdle, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(s_pumpIdle, cancellationToken).ConfigureAwait(false);
             }
 
             cursor = next;
@@ -280,7 +280,7 @@ public sealed class CrashChildHost
                 }
             }
 
-            await Task.Delay(HeartbeatInterval, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(s_heartbeatInterval, cancellationToken).ConfigureAwait(false);
         }
     }
 
