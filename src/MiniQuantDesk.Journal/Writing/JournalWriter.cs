@@ -253,9 +253,10 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
         }
 
         string kind = CommandKindText.Of(command.Kind);
+        // "kind" is the key the outbox dispatcher reads (SUBMIT or FLATTEN); "command" is kept for the journal's readers.
         string payload = string.Create(
             CultureInfo.InvariantCulture,
-            $$"""{"command":"{{kind}}","order_type":"{{OrderTypeText.Of(command.LimitPrice)}}","limit_price_micros":{{command.LimitPrice.Micros}},"event_time_ns":{{command.EventTimeNs}}}""");
+            $$"""{"kind":"{{kind}}","command":"{{kind}}","order_type":"{{OrderTypeText.Of(command.LimitPrice)}}","limit_price_micros":{{command.LimitPrice.Micros}},"event_time_ns":{{command.EventTimeNs}}}""");
         DateTime at = EventTimestamp.Of(command.EventTimeNs);
         if (CommandKindText.IsNewOrder(command.Kind))
         {

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using MiniQuantDesk.Journal.Migrations;
+using MiniQuantDesk.Journal.Postgres;
+
+namespace MiniQuantDesk.Crash.Tests.Support;
+
+/// <summary>
+/// (A copy of the journal tests' fixture: xunit needs a collection fixture in the test assembly itself.)
+/// One embedded PostgreSQL cluster for the whole test assembly (its start costs seconds), with one fresh database per
+/// test class, created on first use.
+/// </summary>
+public sealed class PostgresCluster : IAsyncLifetime
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _databases = new(StringComparer.Ordinal);
+    private EmbeddedPostgres? _server;
+    private int _fresh;
+
+    public EmbeddedPostgres Server => _server ?? throw new InvalidOperationException("the cluster has not started");
+
+    public async Task InitializeAsync() => _server = await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.ForTests);
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// The test class's own database with the shipped migrations applied (created once per class); returns its
+    /// connection string.
+    /// </summary>
+    public Task<string> MigratedDatabaseForAsync(Type testClass) =>
+        _databases.GetOrAdd(testClass.Name, name => new Lazy<Task<string>>(async () =>
+        {
+            string database = await Server.CreateDatabaseAsync(name.ToLowerInvariant());
+            new MigrationRunner(database).Migrate();
+            return database;
+        })).Value;
+
+    /// <summary>A new empty database, for a test that needs one to itself.</summary>
+    public Task<string> FreshDatabaseAsync(string purpose) =>
+        Server.CreateDatabaseAsync($"{purpose}_{Interlocked.Increment(ref _fresh)}");
+}
