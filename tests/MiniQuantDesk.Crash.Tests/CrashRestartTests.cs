@@ -53,6 +53,7 @@ public sealed class CrashRestartTests(PostgresCluster cluster)
         PaperBrokerTruth? atLastKill = null;
         int quarantines = 0;
         long feesCharged = 0;
+        int catchUpsOverUnjournaledEvents = 0;
 
         for (int iteration = 1; iteration <= Kills + 1; iteration++)
         {
@@ -62,6 +63,7 @@ public sealed class CrashRestartTests(PostgresCluster cluster)
             string where = string.Create(CultureInfo.InvariantCulture, $"iteration {iteration} (master seed {masterSeed}, MQD_CRASH_SEED to repeat; child seed {seed}, answer lost at submit {answerLostAt?.ToString(CultureInfo.InvariantCulture) ?? "never"})");
 
             PaperBrokerTruth beforeStart = atLastKill ?? await broker.ReadTruthAsync();
+            catchUpsOverUnjournaledEvents += await database.JournalCursorAsync() < beforeStart.LastEventId ? 1 : 0;
             (CrashChildProcess child, bool wasQuarantined) = await StartRunningAsync(database, operatorDesk, childDll, seed, answerLostAt, where);
             quarantines += wasQuarantined ? 1 : 0;
             using CrashChildProcess disposeAtEnd = child;
@@ -98,6 +100,7 @@ public sealed class CrashRestartTests(PostgresCluster cluster)
 #pragma warning restore CA5394
 
         Assert.True(atLastKill is { Fills.Count: > 0 }, $"master seed {masterSeed}: the children never traded, so the laws were checked on nothing");
+        Assert.True(catchUpsOverUnjournaledEvents > 0, $"master seed {masterSeed}: no kill left broker events the journal had not committed, so no restart had to catch up over them and the catch-up was never checked");
         Assert.True(feesCharged > 0, $"master seed {masterSeed}: the broker charged no fees, so the cash law never checked that fees are applied once");
         Assert.True(quarantines > 0, $"master seed {masterSeed}: no start was quarantined in {Kills} kills, so the quarantine law was only checked one way");
     }
