@@ -17,4 +17,8 @@ public enum CrashChildExit
 
     /// <summary>The new run could not be armed (the engine has a HALTED run an operator has to clear first).</summary>
     ArmRefused = 4,
+
+    /// <summary>The engine halted while it restored from the journal or caught up with the broker's events: it and
+    /// the journal (or the broker) disagree, so it was never armed.</summary>
+    RestoreHalted = 5,
 }

@@ -3,8 +3,10 @@ using MiniQuantDesk.Brokers.Paper;
 using MiniQuantDesk.Engine.Market;
 using MiniQuantDesk.Engine.Numerics;
 using MiniQuantDesk.Engine.Pipeline;
+using MiniQuantDesk.Engine.Portfolio;
 using MiniQuantDesk.Engine.Risk;
 using MiniQuantDesk.Journal.Dispatch;
+using MiniQuantDesk.Journal.Recovery;
 using MiniQuantDesk.Journal.Runs;
 using MiniQuantDesk.Journal.Writing;
 using MiniQuantDesk.Ring.WaitStrategies;
@@ -16,7 +18,8 @@ namespace MiniQuantDesk.CrashChild;
 /// Boots and runs one engine the way a daemon would, until told to stop (a line <c>stop</c> on standard input, or its
 /// end) or killed:
 /// <code>
-/// boot (deadman, disarm) ─▶ quarantine check ─▶ run create/arm/start ─▶ pipeline armed
+/// boot (deadman, disarm) ─▶ quarantine check ─▶ run create ─▶ restore from the journal (all runs) ─▶ run arm/start
+///   ─▶ catch up with the broker's events after the journal's cursor ─▶ portfolio snapshot ─▶ pipeline armed (live)
 ///
 /// seeded bars ──(broker price = close)──▶ ┌ ring ┐ ─▶ business logic ─▶ journal ─▶ (committed outbox rows)
 /// paper broker events ─▶ pump ──────────▶ └──────┘                                         │
@@ -25,16 +28,27 @@ namespace MiniQuantDesk.CrashChild;
 /// </code>
 /// Everything it does lands in the database; nothing of its memory survives a kill but what the journal committed,
 /// which is what the next process starts from. It prints one line per milestone on standard output
-/// (<c>RUNNING</c>, <c>QUARANTINED</c>, <c>ARM_REFUSED</c>, <c>QUARANTINE</c>, <c>HALTED</c>, <c>STOPPED</c>) for
-/// the tests to wait on.
+/// (<c>RESTORED</c>, <c>CAUGHT_UP</c>, <c>RUNNING</c>, <c>QUARANTINED</c>, <c>ARM_REFUSED</c>, <c>RESTORE_HALTED</c>,
+/// <c>QUARANTINE</c>, <c>HALTED</c>, <c>STOPPED</c>) for the tests to wait on. The snapshot is taken when the
+/// business logic has decided every broker event there was at the start, before this process sends or prices
+/// anything: the broker's truth at that moment is the truth the last process left behind.
 /// </summary>
 public sealed class CrashChildHost
 {
     /// <summary>The one symbol it trades.</summary>
     public const string SymbolText = "SPY";
 
+    /// <summary>The fee per filled share the paper broker charges (half a cent), and so the engine pays: each fill
+    /// carries its fee, so the engine's cash equals the broker's only if fees are applied exactly once.</summary>
+    public const long FeePerShareMicros = 5_000;
+
+    /// <summary>The cash both the engine and the paper account start with (the broker refuses a different amount
+    /// once its account exists, so the two cannot drift apart silently).</summary>
+    public static readonly Money InitialCash = new(Micros.FromUnits(1_000_000));
+
     private static readonly TimeSpan s_heartbeatInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan s_pumpIdle = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan s_catchUpTimeout = TimeSpan.FromSeconds(30);
 
     private readonly CrashChildOptions _options;
     private readonly string _engineText;
@@ -85,22 +99,9 @@ public sealed class CrashChildHost
 
         await using PaperBroker broker = await PaperBroker.OpenAsync(
             database,
-            new PaperBrokerOptions { SubmitFault = DecideFault }).ConfigureAwait(false);
+            new PaperBrokerOptions { InitialCash = InitialCash, FeePerShareMicros = FeePerShareMicros, SubmitFault = DecideFault }).ConfigureAwait(false);
         RunRecord run = await runs.CreateAsync(_options.EngineId, RunMode.Paper).ConfigureAwait(false);
         RunReference reference = RunReference.Of(run.RunId);
-        try
-        {
-            await runs.ArmAsync(reference).ConfigureAwait(false);
-        }
-        catch (RunRefusedException refused)
-        {
-            await runs.StopAsync(reference).ConfigureAwait(false);
-            Say($"ARM_REFUSED: {refused.Message}");
-            return CrashChildExit.ArmRefused;
-        }
-
-        await runs.StartAsync(reference).ConfigureAwait(false);
-        long cursor = await ReadJournalCursorAsync(database).ConfigureAwait(false);
         var symbols = new SymbolTable();
         SymbolId symbol = symbols.Register(SymbolText);
         using var journal = new JournalWriter(new JournalWriterOptions
@@ -121,6 +122,45 @@ public sealed class CrashChildHost
             WaitStrategy = static () => new BlockingWaitStrategy(),
         });
         pipeline.Start();
+
+        // Restore before anything live: the orders and fills of every earlier run, so that the broker's events for
+        // them are known when they come, and the portfolio starts where the journal left it.
+        long? cursor = await RestoreAsync(pipeline, symbols, database).ConfigureAwait(false);
+        if (cursor is null)
+        {
+            await HaltRunAsync(runs, reference, "RESTORE_HALTED: the engine halted while restoring from the journal (see the child's output)").ConfigureAwait(false);
+            pipeline.DrainAndStop(TimeSpan.FromSeconds(10));
+            return CrashChildExit.RestoreHalted;
+        }
+
+        try
+        {
+            await runs.ArmAsync(reference).ConfigureAwait(false);
+        }
+        catch (RunRefusedException refused)
+        {
+            await runs.StopAsync(reference).ConfigureAwait(false);
+            pipeline.DrainAndStop(TimeSpan.FromSeconds(10));
+            Say($"ARM_REFUSED: {refused.Message}");
+            return CrashChildExit.ArmRefused;
+        }
+
+        await runs.StartAsync(reference).ConfigureAwait(false);
+        var pump = new PaperBrokerEventPump(broker, pipeline, symbols);
+        long caughtUp = await CatchUpAsync(pipeline, pump, cursor.Value).ConfigureAwait(false);
+        if (pipeline.Gateway.BookAt(0).Halt is { IsSet: true } caughtUpHalt)
+        {
+            // The journal records the halt (the run is HALTED with the engine's reason); the engine is never armed.
+            Say(string.Create(CultureInfo.InvariantCulture, $"RESTORE_HALTED: the engine halted while catching up with the broker's events {cursor.Value + 1} to {caughtUp}: {caughtUpHalt.Describe()}"));
+            pipeline.DrainAndStop(TimeSpan.FromSeconds(10));
+            return CrashChildExit.RestoreHalted;
+        }
+
+        EnginePortfolio portfolio = pipeline.Gateway.BookAt(0).Portfolio;
+        var positions = new Dictionary<string, long>(StringComparer.Ordinal) { [SymbolText] = portfolio.PositionOf(symbol).Quantity };
+        await PortfolioSnapshots.WriteAsync(database, run.RunNumber, positions, portfolio.Cash, caughtUp, CancellationToken.None).ConfigureAwait(false);
+        Say(string.Create(CultureInfo.InvariantCulture, $"CAUGHT_UP: broker event {caughtUp}, {SymbolText} {positions[SymbolText]}, cash {portfolio.Cash.Micros} micros"));
+
         pipeline.PublishControl(_options.EngineId, SeededBars.ArmTimeNs, ControlKind.ReconcileClean);
         pipeline.PublishControl(_options.EngineId, SeededBars.ArmTimeNs, ControlKind.Arm);
 
@@ -138,12 +178,12 @@ public sealed class CrashChildHost
             time,
             quarantined => OnQuarantine(pipeline, quarantined));
 
-        Say(string.Create(CultureInfo.InvariantCulture, $"RUNNING: run {run.RunNumber} ({run.RunId}), broker cursor {cursor}"));
+        Say(string.Create(CultureInfo.InvariantCulture, $"RUNNING: run {run.RunNumber} ({run.RunId}), broker cursor {caughtUp}"));
         using var stop = new CancellationTokenSource();
         Task[] loops =
         [
             FeedBarsAsync(pipeline, broker, symbol, stop.Token),
-            PumpAsync(new PaperBrokerEventPump(broker, pipeline, symbols), cursor, stop.Token),
+            PumpAsync(pump, caughtUp, stop.Token),
             dispatcher.RunAsync(stop.Token),
             HeartbeatAsync(runs, reference, pipeline, journal, stop.Token),
             WaitForStopAsync(stop.Token),
@@ -184,12 +224,88 @@ public sealed class CrashChildHost
         return CrashChildExit.Stopped;
     }
 
+    /// <summary>
+    /// Rebuilds the engine from the journal of all its runs; returns the broker event id to resume after, or null when
+    /// the engine halted on the restore (it must not be armed).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The recovery's cursor and the journal's disagree.</exception>
+    private async Task<long?> RestoreAsync(TradingPipeline pipeline, SymbolTable symbols, string database)
+    {
+        var recovery = new JournalRecovery(new JournalRecoveryOptions
+        {
+            ConnectionString = database,
+            SymbolOf = text => symbols.TryGet(text, out SymbolId id) ? id : SymbolId.None,
+            BrokerIdHandle = PaperJournalIds.Handle,
+        });
+        RecoveryResult restored = await recovery.RestoreAsync(pipeline, _options.EngineId, CancellationToken.None).ConfigureAwait(false);
+        Say(string.Create(
+            CultureInfo.InvariantCulture,
+            $"RESTORED: {restored.RunsRead} earlier run(s), {restored.OrdersRestored} order(s), {restored.RequestsRestored} request(s), {restored.BrokerMessagesReplayed} broker message(s) replayed, {restored.HaltRowsNotReplayed} halt row(s) not replayed, cursor {restored.LastCursor ?? "none"}"));
+        if (restored.Halted)
+        {
+            Say($"RESTORE_HALTED: {restored.Halt.Describe()}");
+            return null;
+        }
+
+        // Two readings of where the broker's stream resumes: the recovery's (the latest run's cursor) and the highest
+        // any run committed. Cursors only grow across runs, so they must be the same; if not, resuming from either
+        // could lose or repeat events.
+        long recovered = PaperBrokerIds.CursorFromJournal(restored.LastCursor);
+        long journaled = await ReadJournalCursorAsync(database).ConfigureAwait(false);
+        if (recovered != journaled)
+        {
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"CURSOR_MISMATCH: the recovery resumes the broker's events after {recovered} (the latest run's cursor '{restored.LastCursor}'), but the journal's highest cursor over all runs is {journaled}"));
+        }
+
+        return recovered;
+    }
+
+    /// <summary>Publishes every broker event after <paramref name="cursor"/> and waits until the business logic
+    /// decided through the last of them; returns the last event id published.</summary>
+    private static async Task<long> CatchUpAsync(TradingPipeline pipeline, PaperBrokerEventPump pump, long cursor)
+    {
+        long caughtUp = await pump.PublishAllAsync(cursor).ConfigureAwait(false);
+        long sequence = pipeline.Ring.Cursor;
+        DateTime deadline = DateTime.UtcNow + s_catchUpTimeout;
+        while (pipeline.DecidedThrough < sequence)
+        {
+            if (pipeline.Fault is { } fault)
+            {
+                throw new InvalidOperationException($"the pipeline faulted while catching up at sequence {fault.Sequence}", fault.Exception);
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"the pipeline decided only through sequence {pipeline.DecidedThrough} of {sequence} within {s_catchUpTimeout.TotalSeconds:0} s of catching up to broker event {caughtUp}"));
+            }
+
+            // The business logic runs on its own threads: give them the core, and look again.
+            await Task.Delay(1).ConfigureAwait(false);
+        }
+
+        return caughtUp;
+    }
+
+    /// <summary>Halts the run (fail closed) unless the journal already did, with the engine's own reason.</summary>
+    private static async Task HaltRunAsync(RunStore runs, RunReference reference, string reason)
+    {
+        RunRecord current = await runs.StatusAsync(reference).ConfigureAwait(false);
+        if (current.State != RunState.Halted)
+        {
+            await runs.HaltAsync(reference, reason).ConfigureAwait(false);
+        }
+    }
+
     private EngineSpec Spec(long runNumber) => new()
     {
         EngineId = _options.EngineId,
         RunId = runNumber,
         Strategy = static () => new ChurnStrategy(),
-        InitialCash = new Money(Micros.FromUnits(1_000_000)),
+        InitialCash = CrashChildHost.InitialCash,
         AllocationCap = new Money(Micros.FromUnits(10_000_000)),
         SymbolCapacity = 8,
         Risk = new RiskLimits { PatternDayTraderRule = false },

@@ -9,5 +9,9 @@ internal readonly record struct ChildStart(bool Running, int ExitCode)
     /// <summary>The child could not arm its run because the engine has a HALTED run (its exit code 4).</summary>
     public bool ArmRefused => !Running && ExitCode == 4;
 
-    public override string ToString() => Running ? "running" : $"exited with code {ExitCode}";
+    /// <summary>The engine halted while restoring from the journal or catching up with the broker (its exit code 5):
+    /// the journal, the broker and the engine disagree.</summary>
+    public bool RestoreHalted => !Running && ExitCode == 5;
+
+    public override string ToString() => Running ? "running" : $"exited with code {ExitCode}{(RestoreHalted ? " (halted while restoring)" : string.Empty)}";
 }

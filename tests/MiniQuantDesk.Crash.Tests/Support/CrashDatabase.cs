@@ -114,6 +114,65 @@ internal sealed class CrashDatabase(string connectionString, string engineId)
     public Task<List<string>> FillsOfUnknownOrdersAsync() => RowsAsync(
         "SELECT broker_fill_id || ' ' || coalesce(client_order_id, '-') FROM inbox AS i WHERE kind = 'FILL' AND NOT EXISTS (SELECT 1 FROM outbox AS o WHERE o.client_order_id = i.client_order_id)");
 
+    /// <summary>
+    /// The portfolio snapshot the child of the engine's newest run wrote once it had restored and caught up, as
+    /// "SYMBOL shares" lines (non-zero only, by symbol), its cash in micros and the broker event it was taken at; null
+    /// when that run wrote none.
+    /// </summary>
+    public async Task<EngineSnapshot?> NewestSnapshotAsync()
+    {
+        long exists = await ScalarAsync("SELECT count(*) FROM pg_tables WHERE schemaname = 'crash_child' AND tablename = 'portfolio_snapshots'");
+        if (exists == 0)
+        {
+            return null;
+        }
+
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT s.run, s.symbol, s.position, s.cash_micros, s.taken_at_event FROM crash_child.portfolio_snapshots AS s
+            WHERE s.run = (SELECT max(run_number) FROM runs WHERE engine_id = $1)
+            ORDER BY s.symbol
+            """,
+            connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = engineId });
+        var positions = new List<string>();
+        var cash = new HashSet<long>();
+        var events = new HashSet<long>();
+        long run = 0;
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            run = reader.GetInt64(0);
+            long position = reader.GetInt64(2);
+            if (position != 0)
+            {
+                positions.Add(string.Create(CultureInfo.InvariantCulture, $"{reader.GetString(1)} {position}"));
+            }
+
+            cash.Add(reader.GetInt64(3));
+            events.Add(reader.GetInt64(4));
+        }
+
+        if (cash.Count == 0)
+        {
+            return null;
+        }
+
+        if (cash.Count != 1 || events.Count != 1)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"run {run}'s snapshot rows disagree on cash [{string.Join(", ", cash)}] or event [{string.Join(", ", events)}]: one snapshot has one of each"));
+        }
+
+        return new EngineSnapshot(run, positions, cash.Single(), events.Single());
+    }
+
+    /// <summary>The engine's HALTED runs as "run N: reason".</summary>
+    public Task<List<string>> HaltedRunsAsync() => RowsAsync(
+        "SELECT run_number || ': ' || coalesce(halt_reason, '(no reason)') FROM runs WHERE engine_id = $1 AND state = 'HALTED' ORDER BY run_number",
+        engineId);
+
     /// <summary>A one-line census of the outbox and runs, for failure messages.</summary>
     public async Task<string> DescribeAsync()
     {
