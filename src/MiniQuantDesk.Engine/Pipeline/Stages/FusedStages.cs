@@ -18,6 +18,8 @@ public sealed class FusedStages : IValueEventHandler<PipelineEvent>
     private readonly RiskStage? _risk;
     private readonly GatewayStage? _gateway;
     private readonly IValueEventHandler<PipelineEvent>[] _downstream;
+    private readonly IValueEventHandler<PipelineEvent>? _firstDownstream;
+    private readonly IValueEventHandler<PipelineEvent>? _secondDownstream;
     private readonly IValueEventHandler<PipelineEvent>[] _batchStartListeners;
 
     /// <summary>Runs <paramref name="stages"/> in the order given.</summary>
@@ -38,6 +40,9 @@ public sealed class FusedStages : IValueEventHandler<PipelineEvent>
         {
             _downstream = _stages;
         }
+
+        _firstDownstream = _downstream.Length > 0 ? _downstream[0] : null;
+        _secondDownstream = _downstream.Length > 1 ? _downstream[1] : null;
     }
 
     /// <inheritdoc />
@@ -51,8 +56,12 @@ public sealed class FusedStages : IValueEventHandler<PipelineEvent>
             _gateway.OnEvent(ref data, sequence, endOfBatch);
         }
 
+        // The first two downstream handlers each get a call site of their own: a site that sees one type is
+        // devirtualized, while one site shared by two types resolves its target through a stub on every event.
+        _firstDownstream?.OnEvent(ref data, sequence, endOfBatch);
+        _secondDownstream?.OnEvent(ref data, sequence, endOfBatch);
         IValueEventHandler<PipelineEvent>[] downstream = _downstream;
-        for (int i = 0; i < downstream.Length; i++)
+        for (int i = 2; i < downstream.Length; i++)
         {
             downstream[i].OnEvent(ref data, sequence, endOfBatch);
         }
