@@ -33,6 +33,11 @@ internal static class DispatchCommand
         broker.AcceptOnlyFromAmong(NoBroker, PaperBrokerName);
         var paperCash = new Option<string?>("--paper-cash") { Description = "With --broker paper: the paper account's starting cash (decimal, e.g. 100000 or 25000.50), stored when the account is created; a different amount than the stored one is refused. Default: the stored amount, or 100000 for a new account", HelpName = "N" };
 
+        var paperPrice = new Option<string[]>("--paper-price")
+        {
+            Description = "With --broker paper: set the paper broker's last price of a symbol before dispatching (repeatable, e.g. --paper-price SPY=512.25); a resting limit the new price crosses fills. Without a price, the paper broker rejects a symbol's orders with NO_PRICE",
+            HelpName = "SYMBOL=PRICE",
+        };
         var command = new Command(
             "dispatch",
             "Submit committed outbox orders to the broker (outbox-first): claim PENDING rows with FOR UPDATE SKIP LOCKED, " +
@@ -46,6 +51,7 @@ internal static class DispatchCommand
             name,
             broker,
             paperCash,
+            paperPrice,
         };
         command.SetAction(result =>
         {
@@ -83,6 +89,25 @@ internal static class DispatchCommand
                 initialCash = new Money(micros);
             }
 
+            string[] priceTexts = result.GetValue(paperPrice) ?? [];
+            var prices = new List<(string Symbol, long Micros)>();
+            foreach (string priceText in priceTexts)
+            {
+                if (brokerName != PaperBrokerName)
+                {
+                    CommandFailure.WriteError("--paper-price applies only to --broker paper");
+                    return CommandFailure.Usage;
+                }
+
+                if (!TryParsePrice(priceText, out string symbol, out long priceMicros))
+                {
+                    CommandFailure.WriteError($"--paper-price '{priceText}' is not SYMBOL=PRICE with a positive decimal price of at most six decimals, e.g. SPY=512.25");
+                    return CommandFailure.Usage;
+                }
+
+                prices.Add((symbol, priceMicros));
+            }
+
             if (brokerName == NoBroker)
             {
                 CommandFailure.WriteError(
@@ -91,12 +116,23 @@ internal static class DispatchCommand
                 return CommandFailure.Failed;
             }
 
-            return Dispatch(options, new PaperBrokerOptions { InitialCash = initialCash }, result.GetValue(once));
+            return Dispatch(options, new PaperBrokerOptions { InitialCash = initialCash }, prices, result.GetValue(once));
         });
         return command;
     }
 
-    private static int Dispatch(OutboxDispatcherOptions options, PaperBrokerOptions paperOptions, bool once)
+    private static bool TryParsePrice(string text, out string symbol, out long priceMicros)
+    {
+        int equals = text.IndexOf('=', StringComparison.Ordinal);
+        symbol = equals > 0 ? text[..equals].Trim() : string.Empty;
+        priceMicros = 0;
+        return symbol.Length > 0
+            && DecimalText.TryParseMicros(text.AsSpan(equals + 1), out priceMicros, out bool rounded) == NumericError.None
+            && !rounded
+            && priceMicros > 0;
+    }
+
+    private static int Dispatch(OutboxDispatcherOptions options, PaperBrokerOptions paperOptions, IReadOnlyList<(string Symbol, long Micros)> prices, bool once)
     {
         try
         {
@@ -111,6 +147,14 @@ internal static class DispatchCommand
 
             PaperBroker paper = PaperBroker.OpenAsync(database.ConnectionString, paperOptions).GetAwaiter().GetResult();
             Console.WriteLine($"broker: paper (schema {PaperBrokerSchema.SchemaName}, starting cash {DecimalText.FormatMicros(paper.InitialCash.Micros)})");
+            foreach ((string symbol, long micros) in prices)
+            {
+                // A price set by hand takes the wall clock's time: this is the edge, where the operator stands.
+                long nowNs = (TimeProvider.System.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100;
+                int filled = paper.SetPriceAsync(symbol, micros, nowNs).GetAwaiter().GetResult();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"price: {symbol} {DecimalText.FormatMicros(micros)} (filled {filled} resting order(s))"));
+            }
+
             var submitter = new ReportingSubmitter(paper, Console.Out);
             using var stop = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, args) =>
