@@ -175,33 +175,7 @@ public sealed class OrderManager
             return new OrderCreateResult(OrderId.None, ClientOrderId.None, new Reason(ReasonCode.MalformedEvent, intent.Symbol, eventTimeNs, eventSequence, intentIndex));
         }
 
-        if (_orderCount > 0 && clientOrderId <= _orders[_orderCount - 1].ClientOrderId)
-        {
-            ClientOrderId last = _orders[_orderCount - 1].ClientOrderId;
-            return new OrderCreateResult(OrderId.None, ClientOrderId.None, new Reason(ReasonCode.ClientOrderIdOutOfOrder, intent.Symbol, eventTimeNs, eventSequence, last.EventSequence));
-        }
-
-        if (_orderCount == _orders.Length)
-        {
-            return new OrderCreateResult(OrderId.None, ClientOrderId.None, new Reason(ReasonCode.CapacityExceeded, intent.Symbol, eventTimeNs, _orderCount + 1L, _orders.Length));
-        }
-
-        var id = new OrderId(_orderCount + 1);
-        _orders[_orderCount++] = new Order
-        {
-            Id = id,
-            ClientOrderId = clientOrderId,
-            Symbol = intent.Symbol,
-            Side = intent.Side,
-            Type = intent.Type,
-            TimeInForce = intent.TimeInForce,
-            Quantity = intent.Quantity,
-            LimitPrice = intent.LimitPrice,
-            State = OrderState.PendingNew,
-            CreatedAtNs = eventTimeNs,
-            UpdatedAtNs = eventTimeNs,
-        };
-        return new OrderCreateResult(id, clientOrderId, Reason.None);
+        return Append(in intent, clientOrderId, eventTimeNs);
     }
 
     /// <summary>
@@ -238,15 +212,23 @@ public sealed class OrderManager
             return new OrderCreateResult(OrderId.None, ClientOrderId.None, invalid);
         }
 
+        return Append(in intent, clientOrderId, eventTimeNs);
+    }
+
+    /// <summary>Stores a checked intent as a new <see cref="OrderState.PendingNew"/> order under
+    /// <paramref name="clientOrderId"/>; refused, storing nothing, when the id does not come after the last order's
+    /// (ids are kept in increasing order, which <see cref="TryFind"/> relies on) or the store is full.</summary>
+    private OrderCreateResult Append(in OrderIntent intent, ClientOrderId clientOrderId, long eventTimeNs)
+    {
         if (_orderCount > 0 && clientOrderId <= _orders[_orderCount - 1].ClientOrderId)
         {
             ClientOrderId last = _orders[_orderCount - 1].ClientOrderId;
-            return new OrderCreateResult(OrderId.None, ClientOrderId.None, new Reason(ReasonCode.ClientOrderIdOutOfOrder, restored.Symbol, eventTimeNs, clientOrderId.EventSequence, last.EventSequence));
+            return new OrderCreateResult(OrderId.None, ClientOrderId.None, new Reason(ReasonCode.ClientOrderIdOutOfOrder, intent.Symbol, eventTimeNs, clientOrderId.EventSequence, last.EventSequence));
         }
 
         if (_orderCount == _orders.Length)
         {
-            return new OrderCreateResult(OrderId.None, ClientOrderId.None, new Reason(ReasonCode.CapacityExceeded, restored.Symbol, eventTimeNs, _orderCount + 1L, _orders.Length));
+            return new OrderCreateResult(OrderId.None, ClientOrderId.None, new Reason(ReasonCode.CapacityExceeded, intent.Symbol, eventTimeNs, _orderCount + 1L, _orders.Length));
         }
 
         var id = new OrderId(_orderCount + 1);

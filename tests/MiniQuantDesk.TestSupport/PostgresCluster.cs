@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using MiniQuantDesk.Journal.Migrations;
 using MiniQuantDesk.Journal.Postgres;
+using Xunit;
 
-namespace MiniQuantDesk.Journal.Tests.Support;
+namespace MiniQuantDesk.TestSupport;
 
 /// <summary>
 /// One embedded PostgreSQL cluster for the whole test assembly (its start costs seconds), with one fresh database per
@@ -14,10 +15,13 @@ public sealed class PostgresCluster : IAsyncLifetime
     private EmbeddedPostgres? _server;
     private int _fresh;
 
+    /// <summary>The running cluster.</summary>
     public EmbeddedPostgres Server => _server ?? throw new InvalidOperationException("the cluster has not started");
 
+    /// <summary>Starts the cluster (fsync off: tests need no durability across a power cut).</summary>
     public async Task InitializeAsync() => _server = await EmbeddedPostgres.StartAsync(EmbeddedPostgresOptions.ForTests);
 
+    /// <summary>Stops the cluster and deletes its data folder.</summary>
     public async Task DisposeAsync()
     {
         if (_server is not null)
