@@ -21,11 +21,21 @@ public static class EngineBench
     /// <summary>The symbol traded.</summary>
     public static readonly SymbolId Symbol = new(1);
 
+    /// <summary>Slots in a threaded pipeline's ring.</summary>
+    public const int ThreadedRingSize = 1 << 10;
+
     /// <summary>Builds a pipeline of <paramref name="topology"/> and <paramref name="driver"/> with
     /// <paramref name="broker"/> after the gateway (after <paramref name="journal"/>, when there is one), and arms it
-    /// just before <paramref name="source"/>'s first bar.</summary>
+    /// just before <paramref name="source"/>'s first bar. A <paramref name="decisionObserver"/> (a latency probe) runs
+    /// on the business-logic thread right after the gateway.</summary>
     public static TradingPipeline Create(
-        PipelineTopology topology, PipelineDriver driver, InstantFills broker, MinuteBarSource source, IValueEventHandler<PipelineEvent>? journal = null, long runId = 1)
+        PipelineTopology topology,
+        PipelineDriver driver,
+        InstantFills broker,
+        MinuteBarSource source,
+        IValueEventHandler<PipelineEvent>? journal = null,
+        long runId = 1,
+        IValueEventHandler<PipelineEvent>? decisionObserver = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var spec = new EngineSpec
@@ -48,13 +58,15 @@ public static class EngineBench
             Engines = [spec],
             Topology = topology,
             Driver = driver,
-            RingSize = driver == PipelineDriver.Polled ? 128 : 1 << 10,
+            RingSize = driver == PipelineDriver.Polled ? 128 : ThreadedRingSize,
             MultipleProducers = false,
             WaitStrategy = static () => new YieldingWaitStrategy(),
+            DecisionObservers = decisionObserver is null ? [] : [decisionObserver],
             Downstream = journal is null ? [broker] : [journal, broker],
-            // With a journal there are more consumer threads than cores: the ones after the business logic sleep when
-            // idle instead of yielding, so they leave the cores to the producer and the business logic.
-            DownstreamWaitStrategy = journal is null ? null : static () => new SleepingWaitStrategy(),
+            // Latency runs (and any run with a journal) have more threads than cores: the handlers after the business
+            // logic sleep when idle instead of yielding, so they leave the cores to the producer and the business
+            // logic, and a run with the journal differs from one without only by the journal.
+            DownstreamWaitStrategy = journal is null && decisionObserver is null ? null : static () => new SleepingWaitStrategy(),
         });
         if (driver == PipelineDriver.Threaded)
         {

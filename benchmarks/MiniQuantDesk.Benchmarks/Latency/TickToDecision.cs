@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MiniQuantDesk.Benchmarks.Engine;
+using MiniQuantDesk.Benchmarks.Infrastructure;
 using MiniQuantDesk.Engine.Market;
 using MiniQuantDesk.Engine.Pipeline;
 using MiniQuantDesk.Ring.Diagnostics;
@@ -12,12 +13,16 @@ namespace MiniQuantDesk.Benchmarks.Latency;
 /// thread per stage), yielding wait strategy, running <c>sma-cross</c> on minute bars with every approved order
 /// acknowledged and filled between bars (outside the timed span, and handled before the next bar is published).
 /// <code>
-/// producer: stamp ─▶ PublishBar ─▶ [ ring ] ─▶ integrity ─▶ strategy ─▶ risk ─▶ gateway (decided)
-///    ▲                                                                            │
-///    └───────── spins until DecidedThrough reaches the bar, stamps again ◀─────────┘
+/// producer: stamp ─▶ PublishBar ─▶ [ ring ] ─▶ integrity ─▶ strategy ─▶ risk ─▶ gateway ─▶ probe: stamp (decided)
+///    ▲                                                                                            │
+///    └──── spins until DecidedThrough reaches the bar, reads the probe's stamp ◀──────────────────┘
 /// </code>
-/// The producer observes the decision, so each sample also holds the one hop back to it: an upper bound on the
-/// decision itself. Acks and fills are published outside the timed span, so every bar is timed alone.
+/// The sample ends on the business-logic thread (<see cref="DecisionProbe"/>, a decision observer), so a producer
+/// that is descheduled while it waits does not lengthen it. The fused scenarios run as a colocated deployment
+/// would, where Linux allows it (<see cref="CpuPinning"/>): the business-logic thread alone on the last CPU, and the
+/// producer, the handlers after the business logic, and with the journal its PostgreSQL server on the others. With
+/// and without the journal, the handlers after the business logic sleep when idle; the two runs differ only by the
+/// journal.
 /// </summary>
 internal static class TickToDecision
 {
@@ -37,14 +42,39 @@ internal static class TickToDecision
     /// thread: the business logic must not wait for the database (only a full ring would make it).</summary>
     public static LatencyScenarioResult MeasureWithJournal(long events, long warmup)
     {
-        using LatencyJournal journal = LatencyJournal.Start();
-        LatencyScenarioResult result = Measure(PipelineTopology.Fused, events, warmup, journal);
-        if (journal.Writer.Failure is { } failure)
+        // Pinned before the server starts, so that PostgreSQL (started from this thread) inherits the shared CPUs.
+        bool pinned = PinProducerSide(PipelineTopology.Fused);
+        try
         {
-            throw new InvalidOperationException($"The journal failed during the measurement: {failure.Message}", failure);
+            using LatencyJournal journal = LatencyJournal.Start();
+            LatencyScenarioResult result = Measure(PipelineTopology.Fused, events, warmup, journal);
+            if (journal.Writer.Failure is { } failure)
+            {
+                throw new InvalidOperationException($"The journal failed during the measurement: {failure.Message}", failure);
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (pinned)
+            {
+                CpuPinning.UnpinCurrentThread();
+            }
+        }
+    }
+
+    /// <summary>Pins the calling (producer) thread, and with it every thread and process it starts, to all CPUs but
+    /// the last, which is left to the fused business-logic thread; false when not pinned (staged, or not Linux).</summary>
+    private static bool PinProducerSide(PipelineTopology topology)
+    {
+        if (topology != PipelineTopology.Fused || !CpuPinning.Available)
+        {
+            return false;
         }
 
-        return result;
+        CpuPinning.PinCurrentThreadExcept(CpuPinning.LastCpu);
+        return true;
     }
 
     private static LatencyScenarioResult Measure(PipelineTopology topology, long events, long warmup, LatencyJournal? journal)
@@ -53,7 +83,20 @@ internal static class TickToDecision
         Console.WriteLine($"// latency: measuring {name} ...");
         var source = new MinuteBarSource(EngineBench.Symbol);
         var broker = new InstantFills();
-        TradingPipeline pipeline = EngineBench.Create(topology, PipelineDriver.Threaded, broker, source, journal?.Writer, journal?.RunNumber ?? 1);
+        var probe = new DecisionProbe(EngineBench.ThreadedRingSize);
+        bool pinnedHere = journal is null && PinProducerSide(topology);
+        bool pinned = pinnedHere || (journal is not null && CpuPinning.Available);
+        TradingPipeline pipeline = EngineBench.Create(topology, PipelineDriver.Threaded, broker, source, journal?.Writer, journal?.RunNumber ?? 1, probe);
+        if (pinned)
+        {
+            // The fused processor is the ring's first thread ("ring-0-..."): the business logic gets the last CPU.
+            int threads = CpuPinning.PinThreadsNamed("ring-0-", CpuPinning.LastCpu);
+            if (threads != 1)
+            {
+                throw new InvalidOperationException($"Expected one business-logic thread named ring-0-*, found {threads}.");
+            }
+        }
+
         var histogram = new LatencyHistogram();
         long allocatedBefore = 0;
         long total = warmup + events;
@@ -73,10 +116,9 @@ internal static class TickToDecision
                 spinner.SpinOnce(sleep1Threshold: -1);
             }
 
-            long end = Stopwatch.GetTimestamp();
             if (index >= warmup)
             {
-                histogram.Record(LatencyClock.ToNanoseconds(end - start));
+                histogram.Record(LatencyClock.ToNanoseconds(probe.DecidedAt(sequence) - start));
             }
 
             broker.AnswerAll(pipeline, bar.Close, bar.EndNs);
@@ -92,16 +134,22 @@ internal static class TickToDecision
 
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         pipeline.DrainAndStop(TimeSpan.FromSeconds(30));
+        if (pinnedHere)
+        {
+            CpuPinning.UnpinCurrentThread();
+        }
+
         if (pipeline.Fault is not null || pipeline.Gateway.BookAt(0).Halt.IsSet || broker.Answered == 0)
         {
             throw new InvalidOperationException($"The {name} engine did not trade through the measurement: fault {pipeline.Fault}, halt {pipeline.Gateway.BookAt(0).Halt}, {broker.Answered} orders answered.");
         }
 
+        string placement = pinned ? $"; business logic pinned to cpu {CpuPinning.LastCpu}, the rest to the other cpus" : string.Empty;
         string description = journal is not null
-            ? "sma-cross, publish bar -> gateway decision observed by the producer; fused, yielding, with the journal committing to PostgreSQL on its own thread"
+            ? $"sma-cross, publish bar -> gateway decision (stamped on the deciding thread); fused, yielding, with the journal committing to PostgreSQL on its own thread{placement}"
             : topology == PipelineTopology.Fused
-            ? "sma-cross, publish bar -> gateway decision observed by the producer; the four stages fused on one thread, yielding"
-            : "sma-cross, publish bar -> gateway decision observed by the producer; one thread per stage, yielding";
+            ? $"sma-cross, publish bar -> gateway decision (stamped on the deciding thread); the four stages fused on one thread, yielding{placement}"
+            : "sma-cross, publish bar -> gateway decision (stamped on the deciding thread); one thread per stage, yielding";
         return LatencyScenarioResult.From(name, description, histogram, (double)allocated / events);
     }
 }

@@ -27,11 +27,12 @@ public sealed class TradingPipeline
         Strategy = new StrategyStage(options.Engines);
         Risk = new RiskStage(options.Engines, options.Calendar);
         Gateway = new GatewayStage(options.Engines, options.Calendar);
+        IValueEventHandler<PipelineEvent>[] observers = [.. options.DecisionObservers];
         IValueEventHandler<PipelineEvent>[] downstream = [.. options.Downstream];
         if (options.Driver == PipelineDriver.Polled)
         {
             _ring = ValueRingBuffer<PipelineEvent>.CreateSingleProducer(options.RingSize, new Ring.WaitStrategies.BusySpinWaitStrategy());
-            var chain = new FusedStages([Integrity, Strategy, Risk, Gateway, .. downstream]);
+            var chain = new FusedStages([Integrity, Strategy, Risk, Gateway, .. observers, .. downstream]);
             _poller = new ValueEventPoller<PipelineEvent>(_ring, chain, "business-logic");
             _decided = _poller.Sequence;
             return;
@@ -42,9 +43,10 @@ public sealed class TradingPipeline
             options.MultipleProducers ? ProducerType.Multi : ProducerType.Single,
             options.WaitStrategy());
         _ring = _threaded.RingBuffer;
+        // Observers join the thread that decides: the fused chain, or the gateway's stage when staged.
         HandlerGroup<PipelineEvent> last = options.Topology == PipelineTopology.Fused
-            ? _threaded.HandleEventsWith(new FusedStages(Integrity, Strategy, Risk, Gateway))
-            : _threaded.HandleEventsWith(Integrity).Then(Strategy).Then(Risk).Then(Gateway);
+            ? _threaded.HandleEventsWith(new FusedStages([Integrity, Strategy, Risk, Gateway, .. observers]))
+            : _threaded.HandleEventsWith(Integrity).Then(Strategy).Then(Risk).Then(observers.Length == 0 ? Gateway : new FusedStages([Gateway, .. observers]));
         _decided = _threaded.Processors[^1].Sequence;
         foreach (IValueEventHandler<PipelineEvent> handler in downstream)
         {

@@ -33,6 +33,13 @@ public sealed record TradingPipelineOptions
     /// <summary>The exchange calendar.</summary>
     public NyseCalendar Calendar { get; init; } = NyseCalendar.Default;
 
+    /// <summary>Handlers that run on the business-logic thread right after the gateway, before the business logic's
+    /// sequence (<see cref="TradingPipeline.DecidedThrough"/>) moves past the event: a latency probe or a decision
+    /// counter that must see each decision as it is made. They share the business logic's time budget, so they must
+    /// be brief, allocation-free and never block; like <see cref="Downstream"/>, they read the slot and write none of
+    /// the stages' outputs.</summary>
+    public IReadOnlyList<IValueEventHandler<PipelineEvent>> DecisionObservers { get; init; } = [];
+
     /// <summary>Handlers that follow the business logic, in order, each after the one before (a journal, a recorder,
     /// the simulated venue). They read the decisions in the slot; they must not write the stages' outputs.</summary>
     public IReadOnlyList<IValueEventHandler<PipelineEvent>> Downstream { get; init; } = [];
