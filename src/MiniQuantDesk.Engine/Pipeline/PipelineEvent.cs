@@ -67,6 +67,9 @@ public struct PipelineEvent
     /// flatten and halt (drawdown).</summary>
     public RiskDecision RiskEvent;
 
+    /// <summary>The engine's equity baselines and kill switch after the event, for the journal to keep.</summary>
+    public RiskCheckpoint RiskState;
+
     // ----- Gateway stage (with the order manager and the portfolio). -----
 
     /// <summary>What the order manager did with a broker message.</summary>
@@ -104,6 +107,9 @@ public struct PipelineEvent
 
     /// <summary>The request put back, for <see cref="PipelineEventKind.RestoreRequest"/>.</summary>
     public RestoredRequest RestoreRequest;
+
+    /// <summary>The risk state put back, for <see cref="PipelineEventKind.RestoreRisk"/>.</summary>
+    public RiskCheckpoint RestoredRisk;
 
     /// <summary>Writes a bar event for <paramref name="engineId"/>, used from its close on.</summary>
     public void SetBar(int engineId, in Bar bar)

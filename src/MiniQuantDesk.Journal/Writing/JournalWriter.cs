@@ -5,6 +5,7 @@ using MiniQuantDesk.Engine.Execution;
 using MiniQuantDesk.Engine.Gateway;
 using MiniQuantDesk.Engine.Pipeline;
 using MiniQuantDesk.Engine.Portfolio;
+using MiniQuantDesk.Engine.Risk;
 using MiniQuantDesk.Engine.Time;
 using MiniQuantDesk.Ring.Processing;
 using Npgsql;
@@ -17,7 +18,8 @@ namespace MiniQuantDesk.Journal.Writing;
 /// logic and before the dispatcher. It collects what each batch of events produced, in sequence order, and commits it
 /// in ONE transaction at the batch's end: outbox rows for approved new orders, <c>outbox_commands</c> rows for
 /// approved cancels and replaces, inbox rows for broker messages (with the broker order map on an ack and the
-/// broker cursor), and the run's and arm state's changes from operator commands and halts.
+/// broker cursor), the run's and arm state's changes from operator commands and halts, and the engine's latest risk
+/// checkpoint (<c>risk_state</c>: daily loss baseline, drawdown peak, kill switch) when the batch changed it.
 /// <code>
 /// producers ─▶ [ ring ] ─▶ business logic ─▶ journal (this; one transaction per batch) ─▶ dispatcher
 /// </code>
@@ -51,6 +53,10 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
     private long _batchFirst = -1;
     private long _cursorMessage;
     private long _cursorTimeNs;
+    private RiskCheckpoint _riskJournaled;
+    private RiskCheckpoint _riskPending;
+    private long _riskPendingSequence = -1;
+    private long _riskPendingTimeNs;
     private long _committedThrough = -1;
     private long _transactions;
     private Exception? _failure;
@@ -181,9 +187,24 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
                 $"Event {sequence} belongs to engine {data.EngineId}, but this journal writes run {_options.RunNumber} of engine {_options.EngineId} only: give each engine its own writer, or route events to the right engine."));
         }
 
+        if (data.Kind == PipelineEventKind.CorporateAction && !data.Refused.IsSet)
+        {
+            throw new JournalInvariantBreachException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Event {sequence} is a corporate action of symbol {data.CorporateAction.Symbol.Value} for engine {data.EngineId}, but corporate actions are not yet journaled: a restart from this journal would restore positions and orders as they were before it. Nothing of this batch was committed; stop the engine, and restart it from the journal with the corporate action published again after the restore."));
+        }
+
         if (data.Kind == PipelineEventKind.Control && !data.Refused.IsSet)
         {
             CollectControl(ref data);
+        }
+
+        if (data.RiskState.HasEquity && data.RiskState != (_riskPendingSequence >= 0 ? _riskPending : _riskJournaled))
+        {
+            // Only the batch's last checkpoint is written: it is the state as of the batch's end.
+            _riskPending = data.RiskState;
+            _riskPendingSequence = sequence;
+            _riskPendingTimeNs = data.EventTimeNs;
         }
 
         for (int index = 0; index < data.Decisions.Count; index++)
@@ -393,9 +414,29 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
                 EventTimestamp.Of(_cursorTimeNs));
         }
 
+        bool riskChanged = _riskPendingSequence >= 0 && _riskPending != _riskJournaled;
+        if (riskChanged)
+        {
+            AddStatement(
+                "INSERT INTO risk_state (engine_id, run_id, seq, trading_day, day_start_equity_micros, peak_equity_micros, kill_switch, updated_at) " +
+                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (engine_id) DO UPDATE SET run_id = EXCLUDED.run_id, seq = EXCLUDED.seq, " +
+                "trading_day = EXCLUDED.trading_day, day_start_equity_micros = EXCLUDED.day_start_equity_micros, " +
+                "peak_equity_micros = EXCLUDED.peak_equity_micros, kill_switch = EXCLUDED.kill_switch, updated_at = EXCLUDED.updated_at",
+                _engineText,
+                _options.RunId,
+                _riskPendingSequence,
+                _riskPending.TradingDay,
+                _riskPending.DayStartEquity.Micros,
+                _riskPending.PeakEquity.Micros,
+                _riskPending.KillSwitch,
+                EventTimestamp.Of(_riskPendingTimeNs));
+        }
+
+        RiskCheckpoint committedRisk = riskChanged ? _riskPending : _riskJournaled;
         if (_outbox.Count == 0 && _inbox.Count == 0 && _statements.BatchCommands.Count == 0)
         {
             // Nothing to make durable (bars that decided nothing): no transaction, and the prefix still grows.
+            _riskPendingSequence = -1;
             Volatile.Write(ref _committedThrough, last);
             return;
         }
@@ -434,6 +475,7 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
             ClearBatch();
         }
 
+        _riskJournaled = committedRisk;
         Interlocked.Increment(ref _transactions);
         Volatile.Write(ref _committedThrough, last);
     }
@@ -613,6 +655,7 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
 
         _statements.BatchCommands.Clear();
         _cursorMessage = 0;
+        _riskPendingSequence = -1;
     }
 
     private void CloseConnection()

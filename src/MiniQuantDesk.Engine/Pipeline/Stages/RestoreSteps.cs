@@ -11,9 +11,11 @@ namespace MiniQuantDesk.Engine.Pipeline.Stages;
 /// and requests back into the order manager under their original ids and applies the replayed broker messages like
 /// live ones (so fills reach the portfolio once and every fill id is remembered), but nothing it does is a command:
 /// no restore event may produce a <see cref="CommandDecision"/>. The strategy and risk stages follow the replayed
-/// fills in their own account copies, as live; risk records day trades (the PDT window spans runs) but does not
-/// judge the equity along the replay, whose path (fills without the bars between them) is not the one the earlier
-/// run saw, so a halt there would be invented. A restore the engine cannot take halts with the reason.
+/// fills in their own account copies, as live; risk records day trades (the PDT window spans runs) and broker
+/// rejections (the reject-storm window) at their own times, but does not judge the equity along the replay, whose
+/// path (fills without the bars between them) is not the one the earlier run saw, so a halt there would be invented:
+/// the equity baselines (daily loss, drawdown peak) come instead from the risk checkpoint the journal kept, put back
+/// last. A restore the engine cannot take halts with the reason.
 /// </summary>
 internal static class RestoreSteps
 {
@@ -39,6 +41,19 @@ internal static class RestoreSteps
             default:
                 return RiskDecision.Allow;
         }
+    }
+
+    /// <summary>Risk stage: puts back the equity baselines and kill switch the journal kept; when it kept none (a
+    /// checkpoint with no equity), halts: the daily loss and the drawdown must never be judged from zero.</summary>
+    public static RiskDecision RestoreRisk(in PipelineEvent data, RiskEngine risk)
+    {
+        if (!data.RestoredRisk.HasEquity)
+        {
+            return RiskStage.HaltWith(risk, new Reason(ReasonCode.RiskStateNotRestored, SymbolId.None, data.EventTimeNs, 0, 0));
+        }
+
+        risk.Restore(in data.RestoredRisk);
+        return RiskDecision.Allow;
     }
 
     /// <summary>Gateway stage: puts a restored order or request into the order manager; returns the halt reason
