@@ -88,6 +88,9 @@ public struct PipelineEvent
     /// <summary>Every command the event put to the gateway, and the answer.</summary>
     public CommandDecisions Decisions;
 
+    /// <summary>The cancels this event queued until the broker names their orders (the journal keeps them).</summary>
+    public QueuedCancels QueuedCancels;
+
     // ----- Input of the rarer kinds, last. -----
     // The slot is laid out in declaration order: a bar's input and every output a stage writes on every event come
     // first and close together, so handling a bar touches a few adjacent cache lines; the broker message, the

@@ -22,7 +22,7 @@ internal sealed class JournalRowReader(JournalRecoveryOptions options, int engin
         "FROM outbox o JOIN runs r USING (run_id) WHERE r.engine_id = $1 ORDER BY o.id";
 
     private const string CommandsSql =
-        "SELECT c.id, r.run_number, c.seq, c.client_order_id, c.engine_id, c.kind, c.quantity, c.limit_price_micros, c.payload::text " +
+        "SELECT c.id, r.run_number, c.seq, c.client_order_id, c.engine_id, c.kind, c.quantity, c.limit_price_micros, c.payload::text, c.state " +
         "FROM outbox_commands c JOIN runs r USING (run_id) WHERE r.engine_id = $1 ORDER BY c.id";
 
     private const string InboxSql =
@@ -143,9 +143,16 @@ internal sealed class JournalRowReader(JournalRecoveryOptions options, int engin
             "REPLACE" => CommandKind.Replace,
             string other => throw Refuse(Table, id, "kind", $"kind '{other}' is neither CANCEL nor REPLACE"),
         };
+        bool queued = row.GetString(9) == "QUEUED";
+        if (queued && kind != CommandKind.Cancel)
+        {
+            throw Refuse(Table, id, "state", $"a queued {row.GetString(5)}: only a cancel is ever queued");
+        }
+
         var request = new RestoredRequest
         {
             Kind = kind,
+            Queued = queued,
             ClientOrderId = clientOrderId,
             Quantity = kind == CommandKind.Replace ? Required(Table, id, row, 6, "quantity") : 0,
             LimitPrice = new Price(kind == CommandKind.Replace ? Required(Table, id, row, 7, "limit_price_micros") : 0),

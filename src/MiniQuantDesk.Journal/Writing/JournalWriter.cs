@@ -17,7 +17,8 @@ namespace MiniQuantDesk.Journal.Writing;
 /// The journal consumer: a ring handler placed in <see cref="TradingPipelineOptions.Downstream"/>, after the business
 /// logic and before the dispatcher. It collects what each batch of events produced, in sequence order, and commits it
 /// in ONE transaction at the batch's end: outbox rows for approved new orders, <c>outbox_commands</c> rows for
-/// approved cancels and replaces, inbox rows for broker messages (with the broker order map on an ack and the
+/// approved cancels and replaces (and QUEUED rows, with no target, for cancels queued until the broker names the
+/// order; the ack that makes one due turns its row into the cancel to send), inbox rows for broker messages (with the broker order map on an ack and the
 /// broker cursor), the run's and arm state's changes from operator commands and halts, and the engine's latest risk
 /// checkpoint (<c>risk_state</c>: daily loss baseline, drawdown peak, kill switch) when the batch changed it.
 /// <code>
@@ -212,8 +213,16 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
             CommandDecision decision = data.Decisions[index];
             if (decision.Decision.IsApproved)
             {
-                CollectApproved(decision.Decision.Approved.Command, sequence);
+                OrderCommand command = decision.Decision.Approved.Command;
+                bool releasesQueued = command.Kind == CommandKind.Cancel && data.Kind == PipelineEventKind.Broker
+                    && data.OrderEvent.IsCancelDue && data.OrderEvent.ClientOrderId == command.ClientOrderId;
+                CollectApproved(in command, sequence, releasesQueued);
             }
+        }
+
+        for (int index = 0; index < data.QueuedCancels.Count; index++)
+        {
+            CollectQueuedCancel(data.QueuedCancels[index], sequence, data.EventTimeNs);
         }
 
         if (data.Kind == PipelineEventKind.Broker && !data.Refused.IsSet)
@@ -264,9 +273,11 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
             ? data.NotArmedReason.Describe()
             : string.Create(CultureInfo.InvariantCulture, $"{fallback} at {EventTime.Format(data.EventTimeNs)}");
 
-    private void CollectApproved(in OrderCommand command, long sequence)
+    private void CollectApproved(in OrderCommand command, long sequence, bool releasesQueued)
     {
-        if (command.ClientOrderId.EngineId != _options.EngineId || command.ClientOrderId.RunId != _options.RunNumber)
+        // A new order carries this run's number; a cancel or replace may be for an order an earlier run created.
+        bool newOrder = CommandKindText.IsNewOrder(command.Kind);
+        if (command.ClientOrderId.EngineId != _options.EngineId || (newOrder && command.ClientOrderId.RunId != _options.RunNumber))
         {
             throw new JournalInvariantBreachException(string.Create(
                 CultureInfo.InvariantCulture,
@@ -293,6 +304,25 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
             return;
         }
 
+        if (releasesQueued)
+        {
+            // The broker's ack named an order whose cancel was queued (journaled then, with no target): the same row
+            // becomes the cancel to send, under this event and this run, so a restore replays it after the ack.
+            AddStatement(
+                "UPDATE outbox_commands SET run_id = $1, seq = $2, target_broker_order_id = $3, payload = $4::jsonb, state = 'PENDING', updated_at = $5 " +
+                "WHERE client_order_id = $6 AND kind = 'CANCEL' AND state = 'QUEUED'",
+                _options.RunId,
+                sequence,
+                _options.BrokerIdText(BrokerIdKind.Order, command.Target.Handle),
+                payload,
+                at,
+                command.ClientOrderId.ToString());
+            _mustAffectARow.Add((_statements.BatchCommands.Count - 1, string.Create(
+                CultureInfo.InvariantCulture,
+                $"The broker's ack made the queued cancel of order {command.ClientOrderId} due (event {sequence}), but the journal holds no queued cancel for that order.")));
+            return;
+        }
+
         bool replace = command.Kind == CommandKind.Replace;
         AddStatement(
             "INSERT INTO outbox_commands (run_id, client_order_id, engine_id, seq, kind, quantity, limit_price_micros, target_broker_order_id, payload, state, created_at, updated_at) " +
@@ -307,6 +337,27 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
             command.Target.IsSet ? _options.BrokerIdText(BrokerIdKind.Order, command.Target.Handle) : null,
             payload,
             at);
+    }
+
+    private void CollectQueuedCancel(ClientOrderId order, long sequence, long eventTimeNs)
+    {
+        if (order.EngineId != _options.EngineId)
+        {
+            throw new JournalInvariantBreachException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Event {sequence} queued a cancel of order {order} of engine {order.EngineId}, but this journal writes engine {_options.EngineId}."));
+        }
+
+        // No target yet: the row is QUEUED, which nothing sends, until the ack that names the order releases it.
+        AddStatement(
+            "INSERT INTO outbox_commands (run_id, client_order_id, engine_id, seq, kind, payload, state, created_at, updated_at) " +
+            "VALUES ($1, $2, $3, $4, 'CANCEL', $5::jsonb, 'QUEUED', $6, $6)",
+            _options.RunId,
+            order.ToString(),
+            _engineText,
+            sequence,
+            string.Create(CultureInfo.InvariantCulture, $$"""{"kind":"CANCEL","command":"CANCEL","queued":true,"event_time_ns":{{eventTimeNs}}}"""),
+            EventTimestamp.Of(eventTimeNs));
     }
 
     private void CollectBroker(ref PipelineEvent data, long sequence)

@@ -46,6 +46,7 @@ public sealed class GatewayStage : IValueEventHandler<PipelineEvent>
     public void OnEvent(ref PipelineEvent data, long sequence, bool endOfBatch)
     {
         data.Decisions.Clear();
+        data.QueuedCancels.Clear();
         data.OrderEvent = default;
         data.PortfolioFill = default;
         data.HaltedNow = Reason.None;
@@ -203,6 +204,10 @@ public sealed class GatewayStage : IValueEventHandler<PipelineEvent>
                 ref readonly Order order = ref book.Orders.Get(id);
                 var cancel = new OrderCommand(CommandKind.Cancel, book.EngineId, id, order.ClientOrderId, request.Target, order.Symbol, order.Side, order.Quantity, order.LimitPrice, data.EventTimeNs);
                 Decide(ref data, book, in cancel, default, default);
+            }
+            else if (request.Outcome == OrderRequestOutcome.Queued && !data.QueuedCancels.TryAdd(book.Orders.Get(id).ClientOrderId))
+            {
+                Halt(ref data, book, new Reason(ReasonCode.CapacityExceeded, book.Orders.Get(id).Symbol, data.EventTimeNs, QueuedCancels.Capacity + 1, QueuedCancels.Capacity));
             }
         }
 

@@ -62,8 +62,10 @@ internal static class RestoreSteps
         data.Kind == PipelineEventKind.RestoreOrder ? RestoreOrder(in data, book) : RestoreRequest(in data, book);
 
     /// <summary>Gateway stage, after a replayed broker message was applied: a restore must never produce a command
-    /// (a cancel that became due, say). None can, since no restored order has a queued cancel; if one ever did, it is
-    /// dropped and the engine halts rather than send it.</summary>
+    /// (a cancel that became due, say). None can: a queued cancel is journaled as queued, and the ack that made it due
+    /// turned that row into a sent cancel in the same transaction, which is put back after the ack as a sent request;
+    /// a restored order is queued only while its ack is not in the journal. If a command ever came, it is dropped and
+    /// the engine halts rather than send it.</summary>
     public static Reason AfterBroker(ref PipelineEvent data)
     {
         if (data.Decisions.Count == 0)
@@ -104,13 +106,16 @@ internal static class RestoreSteps
             _ => new OrderRequestResult(OrderRequestOutcome.Refused, order, BrokerOrderId.None, new Reason(ReasonCode.MalformedEvent, SymbolId.None, at, (long)request.Kind, 0)),
         };
 
-        // The earlier run sent this request to a broker order it knew; anything else means the journal and the
-        // order manager disagree about the order.
-        return result.Outcome switch
+        // The earlier run sent this request to a broker order it knew, or (a queued cancel) asked for it before the
+        // broker named the order; anything else means the journal and the order manager disagree about the order.
+        OrderRequestOutcome expected = request.Queued ? OrderRequestOutcome.Queued : OrderRequestOutcome.Send;
+        if (result.Outcome == expected)
         {
-            OrderRequestOutcome.Send => Reason.None,
-            OrderRequestOutcome.Refused => result.Reason,
-            _ => new Reason(ReasonCode.NoBrokerOrderId, book.Orders.Get(order).Symbol, at, (long)result.Outcome, 0),
-        };
+            return Reason.None;
+        }
+
+        return result.Outcome == OrderRequestOutcome.Refused
+            ? result.Reason
+            : new Reason(ReasonCode.NoBrokerOrderId, book.Orders.Get(order).Symbol, at, (long)result.Outcome, (long)expected);
     }
 }
