@@ -110,9 +110,7 @@ internal sealed class JournalRowReader(JournalRecoveryOptions options, int engin
             Quantity = row.GetInt64(7),
             Type = type,
             LimitPrice = new Price(PayloadNumber(Table, id, payload, "limit_price_micros")),
-
-            // The gateway makes every order good till canceled, and the row does not say otherwise.
-            TimeInForce = TimeInForce.GoodTillCanceled,
+            TimeInForce = TimeInForceOf(Table, id, payload),
         };
         if (!_orders.TryAdd(clientOrderId, order))
         {
@@ -122,6 +120,25 @@ internal sealed class JournalRowReader(JournalRecoveryOptions options, int engin
         long at = PayloadNumber(Table, id, payload, "event_time_ns");
         Steps.Add(new RecoveryStep(run, sequence, RecoveryStep.OrderRank, clientOrderId.IntentIndex, PipelineEventKind.RestoreOrder, at, order, default, default));
         Orders++;
+    }
+
+    /// <summary>
+    /// The order's time in force from <c>payload.time_in_force</c>. A row without the field was written before the
+    /// journal kept it, when the gateway (the only maker of orders) made every order good till canceled: such a row
+    /// is read as <see cref="TimeInForce.GoodTillCanceled"/>, by that documented default. A field that is there but
+    /// spells no time in force is refused.
+    /// </summary>
+    private static TimeInForce TimeInForceOf(string table, long id, JsonDocument payload)
+    {
+        string? text = PayloadOptionalText(table, id, payload, "time_in_force");
+        if (text is null)
+        {
+            return TimeInForce.GoodTillCanceled;
+        }
+
+        return TimeInForceText.TryParse(text, out TimeInForce timeInForce)
+            ? timeInForce
+            : throw Refuse(table, id, "payload.time_in_force", $"time in force '{text}' is none of DAY, GTC, IOC, FOK, OPG, CLS");
     }
 
     private void ReadRequest(NpgsqlDataReader row)

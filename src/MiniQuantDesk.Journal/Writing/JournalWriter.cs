@@ -286,11 +286,13 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
 
         string kind = CommandKindText.Of(command.Kind);
         // "kind" is the key the outbox dispatcher reads (SUBMIT or FLATTEN); "command" is kept for the journal's readers.
+        // A new order carries its time in force, which a restore gives the order back.
+        string timeInForce = newOrder ? string.Concat(",\"time_in_force\":\"", TimeInForceText.Of(command.TimeInForce), "\"") : string.Empty;
         string payload = string.Create(
             CultureInfo.InvariantCulture,
-            $$"""{"kind":"{{kind}}","command":"{{kind}}","order_type":"{{OrderTypeText.Of(command.LimitPrice)}}","limit_price_micros":{{command.LimitPrice.Micros}},"event_time_ns":{{command.EventTimeNs}}}""");
+            $$"""{"kind":"{{kind}}","command":"{{kind}}","order_type":"{{OrderTypeText.Of(command.LimitPrice)}}","limit_price_micros":{{command.LimitPrice.Micros}}{{timeInForce}},"event_time_ns":{{command.EventTimeNs}}}""");
         DateTime at = EventTimestamp.Of(command.EventTimeNs);
-        if (CommandKindText.IsNewOrder(command.Kind))
+        if (newOrder)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(command.Quantity);
             _outbox.Add(new OutboxRow(
