@@ -110,6 +110,10 @@ public enum ReasonCode
     /// <summary>The resulting gross exposure is above the limit.</summary>
     GrossExposure = 310,
 
+    /// <summary>A restore found journaled orders or fills but no risk checkpoint (daily loss baseline, drawdown peak):
+    /// the risk state cannot be rebuilt, so the engine halts rather than judge the day's loss from zero.</summary>
+    RiskStateNotRestored = 311,
+
     // Gateway, execution and reconcile (4xx).
 
     /// <summary>The integrity guard is not armed.</summary>

@@ -22,4 +22,8 @@ public struct RestoredRequest
 
     /// <summary>A replace's new limit (0 for a market order, and for a cancel).</summary>
     public Price LimitPrice;
+
+    /// <summary>True for a cancel the earlier run asked for before the broker named the order: it is put back queued
+    /// (<see cref="OrderRequestOutcome.Queued"/>), to become due when the order's ack arrives, as live.</summary>
+    public bool Queued;
 }

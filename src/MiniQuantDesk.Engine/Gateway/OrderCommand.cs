@@ -15,6 +15,7 @@ namespace MiniQuantDesk.Engine.Gateway;
 /// <param name="Quantity">Shares: the order's total (for a replace, the new total).</param>
 /// <param name="LimitPrice">The limit, or 0 for a market order.</param>
 /// <param name="EventTimeNs">The event time of the decision.</param>
+/// <param name="TimeInForce">How long the order works (the journal keeps it with a new order).</param>
 public readonly record struct OrderCommand(
     CommandKind Kind,
     int EngineId,
@@ -25,4 +26,5 @@ public readonly record struct OrderCommand(
     Side Side,
     long Quantity,
     Price LimitPrice,
-    long EventTimeNs);
+    long EventTimeNs,
+    TimeInForce TimeInForce);

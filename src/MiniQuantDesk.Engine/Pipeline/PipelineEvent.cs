@@ -67,6 +67,9 @@ public struct PipelineEvent
     /// flatten and halt (drawdown).</summary>
     public RiskDecision RiskEvent;
 
+    /// <summary>The engine's equity baselines and kill switch after the event, for the journal to keep.</summary>
+    public RiskCheckpoint RiskState;
+
     // ----- Gateway stage (with the order manager and the portfolio). -----
 
     /// <summary>What the order manager did with a broker message.</summary>
@@ -84,6 +87,9 @@ public struct PipelineEvent
 
     /// <summary>Every command the event put to the gateway, and the answer.</summary>
     public CommandDecisions Decisions;
+
+    /// <summary>The cancels this event queued until the broker names their orders (the journal keeps them).</summary>
+    public QueuedCancels QueuedCancels;
 
     // ----- Input of the rarer kinds, last. -----
     // The slot is laid out in declaration order: a bar's input and every output a stage writes on every event come
@@ -104,6 +110,9 @@ public struct PipelineEvent
 
     /// <summary>The request put back, for <see cref="PipelineEventKind.RestoreRequest"/>.</summary>
     public RestoredRequest RestoreRequest;
+
+    /// <summary>The risk state put back, for <see cref="PipelineEventKind.RestoreRisk"/>.</summary>
+    public RiskCheckpoint RestoredRisk;
 
     /// <summary>Writes a bar event for <paramref name="engineId"/>, used from its close on.</summary>
     public void SetBar(int engineId, in Bar bar)

@@ -32,4 +32,8 @@ public enum PipelineEventKind : byte
     /// <summary>A broker message an earlier run journaled, replayed at start (<see cref="PipelineEvent.Broker"/>):
     /// applied like a live one, but not journaled again and not judged by risk as a new equity move.</summary>
     RestoreBroker = 8,
+
+    /// <summary>The risk state an earlier run's journal kept, put back at start after the other restore events
+    /// (<see cref="PipelineEvent.RestoredRisk"/>); one with no equity means the journal kept none.</summary>
+    RestoreRisk = 9,
 }

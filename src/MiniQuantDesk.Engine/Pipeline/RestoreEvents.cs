@@ -1,4 +1,5 @@
 using MiniQuantDesk.Engine.Execution;
+using MiniQuantDesk.Engine.Risk;
 
 namespace MiniQuantDesk.Engine.Pipeline;
 
@@ -35,5 +36,16 @@ public static class RestoreEvents
         slot.EngineId = engineId;
         slot.EventTimeNs = message.EventTimeNs;
         slot.Broker = message;
+    }
+
+    /// <summary>Writes a <see cref="PipelineEventKind.RestoreRisk"/> for <paramref name="engineId"/>: the risk state the
+    /// journal kept, or a checkpoint with no equity when it kept none although it holds orders or fills (the engine
+    /// then halts with <see cref="ReasonCode.RiskStateNotRestored"/>).</summary>
+    public static void SetRestoreRisk(ref this PipelineEvent slot, int engineId, long eventTimeNs, in RiskCheckpoint checkpoint)
+    {
+        slot.Kind = PipelineEventKind.RestoreRisk;
+        slot.EngineId = engineId;
+        slot.EventTimeNs = eventTimeNs;
+        slot.RestoredRisk = checkpoint;
     }
 }

@@ -78,6 +78,37 @@ public sealed class RiskEngine
     /// <summary>Clears a halt: only an operator does this, after finding the cause.</summary>
     public void ClearHalt() => _halt = Reason.None;
 
+    /// <summary>The equity baselines and the kill switch as they stand (see <see cref="RiskCheckpoint"/>).</summary>
+    public RiskCheckpoint Checkpoint => new(_hasEquity, _currentDay, _dayStartEquity, _peakEquity, KillSwitch);
+
+    /// <summary>
+    /// Puts back the baselines and the kill switch a journal kept (at start, before any live event), so the daily loss
+    /// and the drawdown are judged from where the earlier run left them. The next account check on the same trading
+    /// day keeps the day's starting equity; on a later day it starts a new one, as live.
+    /// </summary>
+    public void Restore(in RiskCheckpoint checkpoint)
+    {
+        KillSwitch = checkpoint.KillSwitch;
+        _hasEquity = checkpoint.HasEquity;
+        _currentDay = checkpoint.HasEquity ? checkpoint.TradingDay : int.MinValue;
+        _dayStartEquity = checkpoint.DayStartEquity;
+        _peakEquity = checkpoint.PeakEquity;
+        _allowedValid = false;
+    }
+
+    /// <summary>Counts a rejection an earlier run received, at its own time, for the reject-storm window; it never
+    /// halts (the earlier run judged it; a storm still in the window halts the next order, as live).</summary>
+    public void RestoreReject(long eventTimeNs)
+    {
+        if (_rejectTimes.Length == 0 || _limits.RejectStormCount > MaxTrackedRejects)
+        {
+            return;
+        }
+
+        _rejectTimes[_rejectCount % _rejectTimes.Length] = eventTimeNs;
+        _rejectCount++;
+    }
+
     /// <summary>Cancels are always allowed, halted or not: they can only reduce risk.</summary>
     public static RiskDecision CheckCancel() => RiskDecision.Allow;
 

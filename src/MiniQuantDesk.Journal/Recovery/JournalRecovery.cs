@@ -1,6 +1,8 @@
 using System.Globalization;
 using MiniQuantDesk.Engine;
+using MiniQuantDesk.Engine.Numerics;
 using MiniQuantDesk.Engine.Pipeline;
+using MiniQuantDesk.Engine.Risk;
 using Npgsql;
 
 namespace MiniQuantDesk.Journal.Recovery;
@@ -8,7 +10,8 @@ namespace MiniQuantDesk.Journal.Recovery;
 /// <summary>
 /// Rebuilds an engine's orders and portfolio from the journal at start, through the ring: it reads, for one engine
 /// across all its runs (positions persist across runs), the orders (<c>outbox</c>), the cancels and replaces
-/// (<c>outbox_commands</c>) and the broker messages the engine applied (<c>inbox</c>), and publishes them into a fresh
+/// (<c>outbox_commands</c>, queued cancels included) and the broker messages the engine applied (<c>inbox</c>), then its
+/// latest risk checkpoint (<c>risk_state</c>: daily loss baseline, drawdown peak, kill switch), and publishes them into a fresh
 /// pipeline before any live event, as restore events in the order the earlier runs decided them. Every stage then
 /// rebuilds its own state the way it built it live — the order manager its orders, broker ids and de-duplication
 /// sets, the portfolio its lots, cash and fill ledger, each stage's account copy its positions — and nothing is sent
@@ -18,7 +21,9 @@ namespace MiniQuantDesk.Journal.Recovery;
 /// </code>
 /// <para>Fail closed: a row that cannot be read back is a <see cref="RecoveryException"/> naming the table, row and
 /// field (no row is ever skipped), and a restore the engine refuses halts it (<see cref="RecoveryResult.Halt"/>):
-/// then the caller must not arm it.</para>
+/// then the caller must not arm it. A journal with orders or broker messages but no risk checkpoint (written before
+/// the journal kept one) halts the engine with <see cref="ReasonCode.RiskStateNotRestored"/>: the day's loss must
+/// never be judged from zero.</para>
 /// </summary>
 public sealed class JournalRecovery
 {
@@ -61,10 +66,20 @@ public sealed class JournalRecovery
             var reader = new JournalRowReader(_options, engineId);
             await reader.ReadAsync(connection, engineText, cancellationToken).ConfigureAwait(false);
             string? cursor = await LastCursorAsync(connection, engineText, cancellationToken).ConfigureAwait(false);
+            (RiskCheckpoint risk, long riskTimeNs) = await RiskStateAsync(connection, engineText, cancellationToken).ConfigureAwait(false);
             long last = Publish(pipeline, engineId, reader.Steps);
+            if (risk.HasEquity || reader.Steps.Count > 0)
+            {
+                // Last: the replay does not judge the equity, so the baselines it puts back are the journal's. With
+                // none kept (and a past to restore), the checkpoint has no equity and the risk stage halts on it.
+                long at = risk.HasEquity ? riskTimeNs : reader.Steps[^1].EventTimeNs;
+                last = pipeline.PublishRaw((engineId, at, risk), static (ref PipelineEvent slot, (int Engine, long At, RiskCheckpoint Risk) state) =>
+                    slot.SetRestoreRisk(state.Engine, state.At, in state.Risk));
+            }
+
             await HandledAsync(pipeline, last, cancellationToken).ConfigureAwait(false);
             Reason halt = pipeline.Gateway.BookAt(index).Halt;
-            return new RecoveryResult(runs, reader.Orders, reader.Requests, reader.Messages, reader.HaltRows, cursor, last, halt);
+            return new RecoveryResult(runs, reader.Orders, reader.Requests, reader.Messages, reader.HaltRows, cursor, last, halt, risk.HasEquity);
         }
     }
 
@@ -120,6 +135,25 @@ public sealed class JournalRecovery
             connection);
         command.Parameters.Add(new NpgsqlParameter { Value = engineText });
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
+    /// <summary>The engine's risk checkpoint and its time (event time, nanoseconds), or one with no equity when the
+    /// journal kept none.</summary>
+    private static async Task<(RiskCheckpoint Checkpoint, long TimeNs)> RiskStateAsync(NpgsqlConnection connection, string engineText, CancellationToken cancellationToken)
+    {
+        using var command = new NpgsqlCommand(
+            "SELECT trading_day, day_start_equity_micros, peak_equity_micros, kill_switch, " +
+            "(extract(epoch FROM updated_at) * 1000000)::bigint * 1000 FROM risk_state WHERE engine_id = $1",
+            connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = engineText });
+        using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return (default, 0);
+        }
+
+        var checkpoint = new RiskCheckpoint(true, reader.GetInt32(0), new Money(reader.GetInt64(1)), new Money(reader.GetInt64(2)), reader.GetBoolean(3));
+        return (checkpoint, reader.GetInt64(4));
     }
 
     private static long Publish(TradingPipeline pipeline, int engineId, List<RecoveryStep> steps)

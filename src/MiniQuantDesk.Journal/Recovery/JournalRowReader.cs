@@ -22,7 +22,7 @@ internal sealed class JournalRowReader(JournalRecoveryOptions options, int engin
         "FROM outbox o JOIN runs r USING (run_id) WHERE r.engine_id = $1 ORDER BY o.id";
 
     private const string CommandsSql =
-        "SELECT c.id, r.run_number, c.seq, c.client_order_id, c.engine_id, c.kind, c.quantity, c.limit_price_micros, c.payload::text " +
+        "SELECT c.id, r.run_number, c.seq, c.client_order_id, c.engine_id, c.kind, c.quantity, c.limit_price_micros, c.payload::text, c.state " +
         "FROM outbox_commands c JOIN runs r USING (run_id) WHERE r.engine_id = $1 ORDER BY c.id";
 
     private const string InboxSql =
@@ -110,9 +110,7 @@ internal sealed class JournalRowReader(JournalRecoveryOptions options, int engin
             Quantity = row.GetInt64(7),
             Type = type,
             LimitPrice = new Price(PayloadNumber(Table, id, payload, "limit_price_micros")),
-
-            // The gateway makes every order good till canceled, and the row does not say otherwise.
-            TimeInForce = TimeInForce.GoodTillCanceled,
+            TimeInForce = TimeInForceOf(Table, id, payload),
         };
         if (!_orders.TryAdd(clientOrderId, order))
         {
@@ -122,6 +120,25 @@ internal sealed class JournalRowReader(JournalRecoveryOptions options, int engin
         long at = PayloadNumber(Table, id, payload, "event_time_ns");
         Steps.Add(new RecoveryStep(run, sequence, RecoveryStep.OrderRank, clientOrderId.IntentIndex, PipelineEventKind.RestoreOrder, at, order, default, default));
         Orders++;
+    }
+
+    /// <summary>
+    /// The order's time in force from <c>payload.time_in_force</c>. A row without the field was written before the
+    /// journal kept it, when the gateway (the only maker of orders) made every order good till canceled: such a row
+    /// is read as <see cref="TimeInForce.GoodTillCanceled"/>, by that documented default. A field that is there but
+    /// spells no time in force is refused.
+    /// </summary>
+    private static TimeInForce TimeInForceOf(string table, long id, JsonDocument payload)
+    {
+        string? text = PayloadOptionalText(table, id, payload, "time_in_force");
+        if (text is null)
+        {
+            return TimeInForce.GoodTillCanceled;
+        }
+
+        return TimeInForceText.TryParse(text, out TimeInForce timeInForce)
+            ? timeInForce
+            : throw Refuse(table, id, "payload.time_in_force", $"time in force '{text}' is none of DAY, GTC, IOC, FOK, OPG, CLS");
     }
 
     private void ReadRequest(NpgsqlDataReader row)
@@ -143,9 +160,16 @@ internal sealed class JournalRowReader(JournalRecoveryOptions options, int engin
             "REPLACE" => CommandKind.Replace,
             string other => throw Refuse(Table, id, "kind", $"kind '{other}' is neither CANCEL nor REPLACE"),
         };
+        bool queued = row.GetString(9) == "QUEUED";
+        if (queued && kind != CommandKind.Cancel)
+        {
+            throw Refuse(Table, id, "state", $"a queued {row.GetString(5)}: only a cancel is ever queued");
+        }
+
         var request = new RestoredRequest
         {
             Kind = kind,
+            Queued = queued,
             ClientOrderId = clientOrderId,
             Quantity = kind == CommandKind.Replace ? Required(Table, id, row, 6, "quantity") : 0,
             LimitPrice = new Price(kind == CommandKind.Replace ? Required(Table, id, row, 7, "limit_price_micros") : 0),

@@ -13,7 +13,10 @@ namespace MiniQuantDesk.Journal.Recovery;
 /// stream; null when no run has one.</param>
 /// <param name="LastSequence">The ring sequence of the last restore event, or −1 when there was nothing to restore.</param>
 /// <param name="Halt">Why the engine halted while restoring, or <see cref="Reason.None"/>. When set the caller must not
-/// arm the engine: it and the journal disagree.</param>
+/// arm the engine: it and the journal disagree (or the journal kept no risk state for a past it holds:
+/// <see cref="ReasonCode.RiskStateNotRestored"/>).</param>
+/// <param name="RiskStateRestored">True when the journal's risk checkpoint (daily loss baseline, drawdown peak, kill
+/// switch) was put back.</param>
 public sealed record RecoveryResult(
     int RunsRead,
     int OrdersRestored,
@@ -22,7 +25,8 @@ public sealed record RecoveryResult(
     int HaltRowsNotReplayed,
     string? LastCursor,
     long LastSequence,
-    Reason Halt)
+    Reason Halt,
+    bool RiskStateRestored)
 {
     /// <summary>True when the engine halted while restoring (fail closed: do not arm).</summary>
     public bool Halted => Halt.IsSet;

@@ -5,6 +5,7 @@ using MiniQuantDesk.Engine.Execution;
 using MiniQuantDesk.Engine.Gateway;
 using MiniQuantDesk.Engine.Pipeline;
 using MiniQuantDesk.Engine.Portfolio;
+using MiniQuantDesk.Engine.Risk;
 using MiniQuantDesk.Engine.Time;
 using MiniQuantDesk.Ring.Processing;
 using Npgsql;
@@ -16,8 +17,10 @@ namespace MiniQuantDesk.Journal.Writing;
 /// The journal consumer: a ring handler placed in <see cref="TradingPipelineOptions.Downstream"/>, after the business
 /// logic and before the dispatcher. It collects what each batch of events produced, in sequence order, and commits it
 /// in ONE transaction at the batch's end: outbox rows for approved new orders, <c>outbox_commands</c> rows for
-/// approved cancels and replaces, inbox rows for broker messages (with the broker order map on an ack and the
-/// broker cursor), and the run's and arm state's changes from operator commands and halts.
+/// approved cancels and replaces (and QUEUED rows, with no target, for cancels queued until the broker names the
+/// order; the ack that makes one due turns its row into the cancel to send), inbox rows for broker messages (with the broker order map on an ack and the
+/// broker cursor), the run's and arm state's changes from operator commands and halts, and the engine's latest risk
+/// checkpoint (<c>risk_state</c>: daily loss baseline, drawdown peak, kill switch) when the batch changed it.
 /// <code>
 /// producers ─▶ [ ring ] ─▶ business logic ─▶ journal (this; one transaction per batch) ─▶ dispatcher
 /// </code>
@@ -51,6 +54,10 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
     private long _batchFirst = -1;
     private long _cursorMessage;
     private long _cursorTimeNs;
+    private RiskCheckpoint _riskJournaled;
+    private RiskCheckpoint _riskPending;
+    private long _riskPendingSequence = -1;
+    private long _riskPendingTimeNs;
     private long _committedThrough = -1;
     private long _transactions;
     private Exception? _failure;
@@ -181,9 +188,24 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
                 $"Event {sequence} belongs to engine {data.EngineId}, but this journal writes run {_options.RunNumber} of engine {_options.EngineId} only: give each engine its own writer, or route events to the right engine."));
         }
 
+        if (data.Kind == PipelineEventKind.CorporateAction && !data.Refused.IsSet)
+        {
+            throw new JournalInvariantBreachException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Event {sequence} is a corporate action of symbol {data.CorporateAction.Symbol.Value} for engine {data.EngineId}, but corporate actions are not yet journaled: a restart from this journal would restore positions and orders as they were before it. Nothing of this batch was committed; stop the engine, and restart it from the journal with the corporate action published again after the restore."));
+        }
+
         if (data.Kind == PipelineEventKind.Control && !data.Refused.IsSet)
         {
             CollectControl(ref data);
+        }
+
+        if (data.RiskState.HasEquity && data.RiskState != (_riskPendingSequence >= 0 ? _riskPending : _riskJournaled))
+        {
+            // Only the batch's last checkpoint is written: it is the state as of the batch's end.
+            _riskPending = data.RiskState;
+            _riskPendingSequence = sequence;
+            _riskPendingTimeNs = data.EventTimeNs;
         }
 
         for (int index = 0; index < data.Decisions.Count; index++)
@@ -191,8 +213,16 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
             CommandDecision decision = data.Decisions[index];
             if (decision.Decision.IsApproved)
             {
-                CollectApproved(decision.Decision.Approved.Command, sequence);
+                OrderCommand command = decision.Decision.Approved.Command;
+                bool releasesQueued = command.Kind == CommandKind.Cancel && data.Kind == PipelineEventKind.Broker
+                    && data.OrderEvent.IsCancelDue && data.OrderEvent.ClientOrderId == command.ClientOrderId;
+                CollectApproved(in command, sequence, releasesQueued);
             }
+        }
+
+        for (int index = 0; index < data.QueuedCancels.Count; index++)
+        {
+            CollectQueuedCancel(data.QueuedCancels[index], sequence, data.EventTimeNs);
         }
 
         if (data.Kind == PipelineEventKind.Broker && !data.Refused.IsSet)
@@ -243,9 +273,11 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
             ? data.NotArmedReason.Describe()
             : string.Create(CultureInfo.InvariantCulture, $"{fallback} at {EventTime.Format(data.EventTimeNs)}");
 
-    private void CollectApproved(in OrderCommand command, long sequence)
+    private void CollectApproved(in OrderCommand command, long sequence, bool releasesQueued)
     {
-        if (command.ClientOrderId.EngineId != _options.EngineId || command.ClientOrderId.RunId != _options.RunNumber)
+        // A new order carries this run's number; a cancel or replace may be for an order an earlier run created.
+        bool newOrder = CommandKindText.IsNewOrder(command.Kind);
+        if (command.ClientOrderId.EngineId != _options.EngineId || (newOrder && command.ClientOrderId.RunId != _options.RunNumber))
         {
             throw new JournalInvariantBreachException(string.Create(
                 CultureInfo.InvariantCulture,
@@ -254,11 +286,13 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
 
         string kind = CommandKindText.Of(command.Kind);
         // "kind" is the key the outbox dispatcher reads (SUBMIT or FLATTEN); "command" is kept for the journal's readers.
+        // A new order carries its time in force, which a restore gives the order back.
+        string timeInForce = newOrder ? string.Concat(",\"time_in_force\":\"", TimeInForceText.Of(command.TimeInForce), "\"") : string.Empty;
         string payload = string.Create(
             CultureInfo.InvariantCulture,
-            $$"""{"kind":"{{kind}}","command":"{{kind}}","order_type":"{{OrderTypeText.Of(command.LimitPrice)}}","limit_price_micros":{{command.LimitPrice.Micros}},"event_time_ns":{{command.EventTimeNs}}}""");
+            $$"""{"kind":"{{kind}}","command":"{{kind}}","order_type":"{{OrderTypeText.Of(command.LimitPrice)}}","limit_price_micros":{{command.LimitPrice.Micros}}{{timeInForce}},"event_time_ns":{{command.EventTimeNs}}}""");
         DateTime at = EventTimestamp.Of(command.EventTimeNs);
-        if (CommandKindText.IsNewOrder(command.Kind))
+        if (newOrder)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(command.Quantity);
             _outbox.Add(new OutboxRow(
@@ -269,6 +303,25 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
                 command.Quantity,
                 payload,
                 at));
+            return;
+        }
+
+        if (releasesQueued)
+        {
+            // The broker's ack named an order whose cancel was queued (journaled then, with no target): the same row
+            // becomes the cancel to send, under this event and this run, so a restore replays it after the ack.
+            AddStatement(
+                "UPDATE outbox_commands SET run_id = $1, seq = $2, target_broker_order_id = $3, payload = $4::jsonb, state = 'PENDING', updated_at = $5 " +
+                "WHERE client_order_id = $6 AND kind = 'CANCEL' AND state = 'QUEUED'",
+                _options.RunId,
+                sequence,
+                _options.BrokerIdText(BrokerIdKind.Order, command.Target.Handle),
+                payload,
+                at,
+                command.ClientOrderId.ToString());
+            _mustAffectARow.Add((_statements.BatchCommands.Count - 1, string.Create(
+                CultureInfo.InvariantCulture,
+                $"The broker's ack made the queued cancel of order {command.ClientOrderId} due (event {sequence}), but the journal holds no queued cancel for that order.")));
             return;
         }
 
@@ -286,6 +339,27 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
             command.Target.IsSet ? _options.BrokerIdText(BrokerIdKind.Order, command.Target.Handle) : null,
             payload,
             at);
+    }
+
+    private void CollectQueuedCancel(ClientOrderId order, long sequence, long eventTimeNs)
+    {
+        if (order.EngineId != _options.EngineId)
+        {
+            throw new JournalInvariantBreachException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Event {sequence} queued a cancel of order {order} of engine {order.EngineId}, but this journal writes engine {_options.EngineId}."));
+        }
+
+        // No target yet: the row is QUEUED, which nothing sends, until the ack that names the order releases it.
+        AddStatement(
+            "INSERT INTO outbox_commands (run_id, client_order_id, engine_id, seq, kind, payload, state, created_at, updated_at) " +
+            "VALUES ($1, $2, $3, $4, 'CANCEL', $5::jsonb, 'QUEUED', $6, $6)",
+            _options.RunId,
+            order.ToString(),
+            _engineText,
+            sequence,
+            string.Create(CultureInfo.InvariantCulture, $$"""{"kind":"CANCEL","command":"CANCEL","queued":true,"event_time_ns":{{eventTimeNs}}}"""),
+            EventTimestamp.Of(eventTimeNs));
     }
 
     private void CollectBroker(ref PipelineEvent data, long sequence)
@@ -393,9 +467,29 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
                 EventTimestamp.Of(_cursorTimeNs));
         }
 
+        bool riskChanged = _riskPendingSequence >= 0 && _riskPending != _riskJournaled;
+        if (riskChanged)
+        {
+            AddStatement(
+                "INSERT INTO risk_state (engine_id, run_id, seq, trading_day, day_start_equity_micros, peak_equity_micros, kill_switch, updated_at) " +
+                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (engine_id) DO UPDATE SET run_id = EXCLUDED.run_id, seq = EXCLUDED.seq, " +
+                "trading_day = EXCLUDED.trading_day, day_start_equity_micros = EXCLUDED.day_start_equity_micros, " +
+                "peak_equity_micros = EXCLUDED.peak_equity_micros, kill_switch = EXCLUDED.kill_switch, updated_at = EXCLUDED.updated_at",
+                _engineText,
+                _options.RunId,
+                _riskPendingSequence,
+                _riskPending.TradingDay,
+                _riskPending.DayStartEquity.Micros,
+                _riskPending.PeakEquity.Micros,
+                _riskPending.KillSwitch,
+                EventTimestamp.Of(_riskPendingTimeNs));
+        }
+
+        RiskCheckpoint committedRisk = riskChanged ? _riskPending : _riskJournaled;
         if (_outbox.Count == 0 && _inbox.Count == 0 && _statements.BatchCommands.Count == 0)
         {
             // Nothing to make durable (bars that decided nothing): no transaction, and the prefix still grows.
+            _riskPendingSequence = -1;
             Volatile.Write(ref _committedThrough, last);
             return;
         }
@@ -434,6 +528,7 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
             ClearBatch();
         }
 
+        _riskJournaled = committedRisk;
         Interlocked.Increment(ref _transactions);
         Volatile.Write(ref _committedThrough, last);
     }
@@ -613,6 +708,7 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
 
         _statements.BatchCommands.Clear();
         _cursorMessage = 0;
+        _riskPendingSequence = -1;
     }
 
     private void CloseConnection()

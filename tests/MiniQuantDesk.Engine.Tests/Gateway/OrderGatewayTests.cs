@@ -199,7 +199,7 @@ public sealed class OrderGatewayTests
     }
 
     private static OrderCommand Submit() =>
-        new(CommandKind.Submit, EngineId, new OrderId(1), new ClientOrderId(EngineId, 1, 42, 0), default, s_symbol, Side.Buy, 10, new Price(100 * Micros.PerUnit), 500);
+        new(CommandKind.Submit, EngineId, new OrderId(1), new ClientOrderId(EngineId, 1, 42, 0), default, s_symbol, Side.Buy, 10, new Price(100 * Micros.PerUnit), 500, TimeInForce.GoodTillCanceled);
 
     /// <summary>Every check passing, with the risk engine's account state as it is when the gateway asks.</summary>
     private GatewayChecks Armed() => new(true, Reason.None, s_cap, Money.Zero, new Money(1_000 * Micros.PerUnit), _risk.Snapshot(500, 1));

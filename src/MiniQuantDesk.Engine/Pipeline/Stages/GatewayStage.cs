@@ -46,6 +46,7 @@ public sealed class GatewayStage : IValueEventHandler<PipelineEvent>
     public void OnEvent(ref PipelineEvent data, long sequence, bool endOfBatch)
     {
         data.Decisions.Clear();
+        data.QueuedCancels.Clear();
         data.OrderEvent = default;
         data.PortfolioFill = default;
         data.HaltedNow = Reason.None;
@@ -154,7 +155,7 @@ public sealed class GatewayStage : IValueEventHandler<PipelineEvent>
         if (result.IsCancelDue)
         {
             ref readonly Order order = ref book.Orders.Get(result.Order);
-            var cancel = new OrderCommand(CommandKind.Cancel, book.EngineId, order.Id, order.ClientOrderId, result.CancelDueTarget, order.Symbol, order.Side, order.Quantity, order.LimitPrice, data.EventTimeNs);
+            var cancel = new OrderCommand(CommandKind.Cancel, book.EngineId, order.Id, order.ClientOrderId, result.CancelDueTarget, order.Symbol, order.Side, order.Quantity, order.LimitPrice, data.EventTimeNs, order.TimeInForce);
             Decide(ref data, book, in cancel, default, default);
         }
 
@@ -201,8 +202,12 @@ public sealed class GatewayStage : IValueEventHandler<PipelineEvent>
             if (request.Outcome == OrderRequestOutcome.Send)
             {
                 ref readonly Order order = ref book.Orders.Get(id);
-                var cancel = new OrderCommand(CommandKind.Cancel, book.EngineId, id, order.ClientOrderId, request.Target, order.Symbol, order.Side, order.Quantity, order.LimitPrice, data.EventTimeNs);
+                var cancel = new OrderCommand(CommandKind.Cancel, book.EngineId, id, order.ClientOrderId, request.Target, order.Symbol, order.Side, order.Quantity, order.LimitPrice, data.EventTimeNs, order.TimeInForce);
                 Decide(ref data, book, in cancel, default, default);
+            }
+            else if (request.Outcome == OrderRequestOutcome.Queued && !data.QueuedCancels.TryAdd(book.Orders.Get(id).ClientOrderId))
+            {
+                Halt(ref data, book, new Reason(ReasonCode.CapacityExceeded, book.Orders.Get(id).Symbol, data.EventTimeNs, QueuedCancels.Capacity + 1, QueuedCancels.Capacity));
             }
         }
 
@@ -237,7 +242,7 @@ public sealed class GatewayStage : IValueEventHandler<PipelineEvent>
         }
 
         OrderId next = book.Orders.NextOrderId;
-        var command = new OrderCommand(kind, book.EngineId, next, clientOrderId, default, intent.Symbol, intent.Side, intent.Quantity, intent.LimitPrice, at);
+        var command = new OrderCommand(kind, book.EngineId, next, clientOrderId, default, intent.Symbol, intent.Side, intent.Quantity, intent.LimitPrice, at, intent.TimeInForce);
         var checks = new GatewayChecks(data.Armed, data.NotArmedReason, book.Portfolio.AllocationCap, book.Portfolio.GrossExposure, grossAfter, book.RiskWithHalt(in data.Risk));
         var request = new OrderRequest(intent.Symbol, intent.Side, intent.Quantity, reference, position, book.Portfolio.GrossExposure, book.Portfolio.Equity, at, tradingDay, book.Account.OpenedOn(intent.Symbol, tradingDay));
         GatewayDecision decision = Decide(ref data, book, in command, in checks, in request);

@@ -62,7 +62,8 @@ public sealed class IntegrityStage : IValueEventHandler<PipelineEvent>
             case PipelineEventKind.Broker:
                 data.Integrity = default;
                 break;
-            case PipelineEventKind.RestoreOrder or PipelineEventKind.RestoreRequest or PipelineEventKind.RestoreBroker:
+            case PipelineEventKind.RestoreOrder or PipelineEventKind.RestoreRequest or PipelineEventKind.RestoreBroker
+                or PipelineEventKind.RestoreRisk:
                 // The journal's past, put back at start: no market data to judge, no new order to open.
                 data.Integrity = default;
                 break;

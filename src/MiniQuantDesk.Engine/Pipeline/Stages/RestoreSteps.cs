@@ -11,9 +11,11 @@ namespace MiniQuantDesk.Engine.Pipeline.Stages;
 /// and requests back into the order manager under their original ids and applies the replayed broker messages like
 /// live ones (so fills reach the portfolio once and every fill id is remembered), but nothing it does is a command:
 /// no restore event may produce a <see cref="CommandDecision"/>. The strategy and risk stages follow the replayed
-/// fills in their own account copies, as live; risk records day trades (the PDT window spans runs) but does not
-/// judge the equity along the replay, whose path (fills without the bars between them) is not the one the earlier
-/// run saw, so a halt there would be invented. A restore the engine cannot take halts with the reason.
+/// fills in their own account copies, as live; risk records day trades (the PDT window spans runs) and broker
+/// rejections (the reject-storm window) at their own times, but does not judge the equity along the replay, whose
+/// path (fills without the bars between them) is not the one the earlier run saw, so a halt there would be invented:
+/// the equity baselines (daily loss, drawdown peak) come instead from the risk checkpoint the journal kept, put back
+/// last. A restore the engine cannot take halts with the reason.
 /// </summary>
 internal static class RestoreSteps
 {
@@ -41,14 +43,29 @@ internal static class RestoreSteps
         }
     }
 
+    /// <summary>Risk stage: puts back the equity baselines and kill switch the journal kept; when it kept none (a
+    /// checkpoint with no equity), halts: the daily loss and the drawdown must never be judged from zero.</summary>
+    public static RiskDecision RestoreRisk(in PipelineEvent data, RiskEngine risk)
+    {
+        if (!data.RestoredRisk.HasEquity)
+        {
+            return RiskStage.HaltWith(risk, new Reason(ReasonCode.RiskStateNotRestored, SymbolId.None, data.EventTimeNs, 0, 0));
+        }
+
+        risk.Restore(in data.RestoredRisk);
+        return RiskDecision.Allow;
+    }
+
     /// <summary>Gateway stage: puts a restored order or request into the order manager; returns the halt reason
     /// when it cannot.</summary>
     public static Reason ForGateway(in PipelineEvent data, ExecutionBook book) =>
         data.Kind == PipelineEventKind.RestoreOrder ? RestoreOrder(in data, book) : RestoreRequest(in data, book);
 
     /// <summary>Gateway stage, after a replayed broker message was applied: a restore must never produce a command
-    /// (a cancel that became due, say). None can, since no restored order has a queued cancel; if one ever did, it is
-    /// dropped and the engine halts rather than send it.</summary>
+    /// (a cancel that became due, say). None can: a queued cancel is journaled as queued, and the ack that made it due
+    /// turned that row into a sent cancel in the same transaction, which is put back after the ack as a sent request;
+    /// a restored order is queued only while its ack is not in the journal. If a command ever came, it is dropped and
+    /// the engine halts rather than send it.</summary>
     public static Reason AfterBroker(ref PipelineEvent data)
     {
         if (data.Decisions.Count == 0)
@@ -89,13 +106,16 @@ internal static class RestoreSteps
             _ => new OrderRequestResult(OrderRequestOutcome.Refused, order, BrokerOrderId.None, new Reason(ReasonCode.MalformedEvent, SymbolId.None, at, (long)request.Kind, 0)),
         };
 
-        // The earlier run sent this request to a broker order it knew; anything else means the journal and the
-        // order manager disagree about the order.
-        return result.Outcome switch
+        // The earlier run sent this request to a broker order it knew, or (a queued cancel) asked for it before the
+        // broker named the order; anything else means the journal and the order manager disagree about the order.
+        OrderRequestOutcome expected = request.Queued ? OrderRequestOutcome.Queued : OrderRequestOutcome.Send;
+        if (result.Outcome == expected)
         {
-            OrderRequestOutcome.Send => Reason.None,
-            OrderRequestOutcome.Refused => result.Reason,
-            _ => new Reason(ReasonCode.NoBrokerOrderId, book.Orders.Get(order).Symbol, at, (long)result.Outcome, 0),
-        };
+            return Reason.None;
+        }
+
+        return result.Outcome == OrderRequestOutcome.Refused
+            ? result.Reason
+            : new Reason(ReasonCode.NoBrokerOrderId, book.Orders.Get(order).Symbol, at, (long)result.Outcome, (long)expected);
     }
 }

@@ -54,6 +54,7 @@ public sealed class RiskStage : IValueEventHandler<PipelineEvent>
         if (engine < 0)
         {
             data.Risk = default;
+            data.RiskState = default;
             return;
         }
 
@@ -65,6 +66,7 @@ public sealed class RiskStage : IValueEventHandler<PipelineEvent>
         }
 
         data.Risk = risk.Snapshot(data.EventTimeNs, tradingDay);
+        data.RiskState = risk.Checkpoint;
     }
 
     private static RiskDecision Judge(ref PipelineEvent data, RiskEngine risk, AccountMirror account, int tradingDay)
@@ -81,6 +83,11 @@ public sealed class RiskStage : IValueEventHandler<PipelineEvent>
                 return risk.RecordReject(at);
             case PipelineEventKind.RestoreBroker when data.Broker.Kind == BrokerEventKind.Fill:
                 return RestoreSteps.ForRisk(in data, risk, account, tradingDay);
+            case PipelineEventKind.RestoreBroker when data.Broker.Kind == BrokerEventKind.Reject:
+                risk.RestoreReject(at);
+                return RiskDecision.Allow;
+            case PipelineEventKind.RestoreRisk:
+                return RestoreSteps.RestoreRisk(in data, risk);
             case PipelineEventKind.Control:
                 return Control(in data.Control, risk, at);
             case PipelineEventKind.CorporateAction:
