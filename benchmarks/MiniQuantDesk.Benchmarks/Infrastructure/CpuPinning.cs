@@ -4,31 +4,54 @@ using System.Runtime.InteropServices;
 namespace MiniQuantDesk.Benchmarks.Infrastructure;
 
 /// <summary>
-/// Pins threads to CPUs on Linux (sched_setaffinity), the way a colocated deployment isolates the business-logic
-/// thread on a core of its own. Threads are found by the name the runtime gives the OS thread (/proc/self/task/*/comm,
-/// at most 15 characters).
+/// Gives one thread a CPU of its own on Linux (sched_setaffinity), the way a colocated deployment isolates the
+/// business-logic thread: that thread runs on the last CPU only, and every other thread of the process — the
+/// runtime's own (GC, JIT, thread pool, finalizer) included — and every process they start on the others. Threads are
+/// found by the name the runtime gives the OS thread (/proc/self/task/*/comm, at most 15 characters).
 /// </summary>
 internal static partial class CpuPinning
 {
     /// <summary>True where pinning is possible: Linux with at least two CPUs.</summary>
     public static bool Available => OperatingSystem.IsLinux() && Environment.ProcessorCount >= 2;
 
-    /// <summary>The highest CPU number (CPUs are numbered from 0).</summary>
-    public static int LastCpu => Math.Min(Environment.ProcessorCount, 64) - 1;
+    /// <summary>The CPU the isolated thread gets: the highest-numbered one.</summary>
+    public static int IsolatedCpu => Math.Min(Environment.ProcessorCount, 64) - 1;
 
-    /// <summary>Pins the calling thread to every CPU but <paramref name="cpu"/>; threads and processes it starts
-    /// later inherit that.</summary>
-    public static void PinCurrentThreadExcept(int cpu) => Pin(0, AllCpus & ~(1UL << cpu));
+    private static ulong AllCpus => IsolatedCpu == 63 ? ulong.MaxValue : (1UL << (IsolatedCpu + 1)) - 1;
 
-    /// <summary>Lets the calling thread run on every CPU again.</summary>
-    public static void UnpinCurrentThread() => Pin(0, AllCpus);
+    private static ulong SharedCpus => AllCpus & ~(1UL << IsolatedCpu);
 
-    private static ulong AllCpus => LastCpu == 63 ? ulong.MaxValue : (1UL << (LastCpu + 1)) - 1;
+    /// <summary>Moves every thread of this process to the shared CPUs (all but <see cref="IsolatedCpu"/>); threads
+    /// and processes started afterwards inherit it. Call it before starting what must stay off the isolated CPU.</summary>
+    public static void ShareAllThreads() => ForEachThread(static (_, _) => SharedCpus);
 
-    /// <summary>Pins every thread of this process whose OS name starts with <paramref name="namePrefix"/>; returns how many.</summary>
-    public static int PinThreadsNamed(string namePrefix, int cpu)
+    /// <summary>Gives the one thread whose name starts with <paramref name="namePrefix"/> the isolated CPU and moves
+    /// every other thread to the shared ones.</summary>
+    /// <exception cref="InvalidOperationException">Not exactly one thread has that name.</exception>
+    public static void Isolate(string namePrefix)
     {
-        int pinned = 0;
+        int isolated = 0;
+        ForEachThread((_, name) =>
+        {
+            if (name.StartsWith(namePrefix, StringComparison.Ordinal))
+            {
+                isolated++;
+                return 1UL << IsolatedCpu;
+            }
+
+            return SharedCpus;
+        });
+        if (isolated != 1)
+        {
+            throw new InvalidOperationException($"Expected one thread named {namePrefix}*, found {isolated}.");
+        }
+    }
+
+    /// <summary>Lets every thread of this process run on every CPU again.</summary>
+    public static void Release() => ForEachThread(static (_, _) => AllCpus);
+
+    private static void ForEachThread(Func<int, string, ulong> maskOf)
+    {
         foreach (string task in Directory.GetDirectories("/proc/self/task"))
         {
             string name;
@@ -41,23 +64,19 @@ internal static partial class CpuPinning
                 continue; // the thread ended meanwhile
             }
 
-            if (name.StartsWith(namePrefix, StringComparison.Ordinal))
+            int threadId = int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture);
+            ulong mask = maskOf(threadId, name);
+            if (SchedSetAffinity(threadId, (nuint)sizeof(ulong), ref mask) != 0)
             {
-                Pin(int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture), 1UL << cpu);
-                pinned++;
+                int errno = Marshal.GetLastPInvokeError();
+                if (errno != 3)
+                {
+                    // ESRCH (3): the thread ended between the listing and the call. Anything else is a real failure.
+                    throw new InvalidOperationException(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"sched_setaffinity(thread {threadId} '{name}', mask {mask:X}) failed with errno {errno}."));
+                }
             }
-        }
-
-        return pinned;
-    }
-
-    private static void Pin(int threadId, ulong mask)
-    {
-        if (SchedSetAffinity(threadId, (nuint)sizeof(ulong), ref mask) != 0)
-        {
-            throw new InvalidOperationException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"sched_setaffinity(thread {threadId}, mask {mask:X}) failed with errno {Marshal.GetLastPInvokeError()}."));
         }
     }
 

@@ -73,15 +73,14 @@ public static class LatencyHarness
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"// latency: {events:N0} measured events per scenario after {warmup:N0} warm-up events; producer waits until each event is handled, then {gapNanoseconds} ns gap"));
-        var results = new List<LatencyScenarioResult>
-        {
+        List<LatencyScenarioResult> results =
+        [
             MeasureRing(RingYielding, "ring, single producer, yielding wait strategy", new YieldingWaitStrategy(), events, warmup, gapNanoseconds),
             MeasureChannel(events, warmup, gapNanoseconds),
             MeasureRing(RingBusySpin, "ring, single producer, busy-spin wait strategy", new BusySpinWaitStrategy(), events, warmup, gapNanoseconds),
-            TickToDecision.Measure(PipelineTopology.Fused, events, warmup),
-            TickToDecision.MeasureWithJournal(events, warmup),
-            TickToDecision.Measure(PipelineTopology.Staged, events, warmup),
-        };
+            .. TickToDecision.MeasureFused(events, warmup),
+            TickToDecision.MeasureStaged(events, warmup),
+        ];
 
         var report = new LatencyReport(machine, warmup, gapNanoseconds, results);
         PrintTable(report);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MiniQuantDesk.Benchmarks.Engine;
 using MiniQuantDesk.Benchmarks.Journal;
 using MiniQuantDesk.Journal.Migrations;
@@ -7,28 +8,22 @@ using MiniQuantDesk.Journal.Writing;
 namespace MiniQuantDesk.Benchmarks.Latency;
 
 /// <summary>
-/// The journal of the tick-to-decision scenario with the journal on: an embedded, durable PostgreSQL of its own, a
-/// migrated database, a run, and the writer that follows the business logic on its own thread. Disposing stops the
-/// server and deletes its data folder.
+/// The journal of the tick-to-decision scenario with the journal on: an embedded, durable PostgreSQL of its own and a
+/// migrated database, and for each round a run and the writer that follows the business logic on its own thread.
+/// Disposing stops the server and deletes its data folder.
 /// </summary>
 internal sealed class LatencyJournal : IDisposable
 {
     private readonly EmbeddedPostgres _server;
+    private readonly string _database;
 
-    private LatencyJournal(EmbeddedPostgres server, JournalWriter writer, long runNumber)
+    private LatencyJournal(EmbeddedPostgres server, string database)
     {
         _server = server;
-        Writer = writer;
-        RunNumber = runNumber;
+        _database = database;
     }
 
-    /// <summary>The writer, to place downstream of the business logic.</summary>
-    public JournalWriter Writer { get; }
-
-    /// <summary>The run's number: the engine's run id.</summary>
-    public long RunNumber { get; }
-
-    /// <summary>Starts the server and makes the run and its writer.</summary>
+    /// <summary>Starts the server and migrates its database.</summary>
     public static LatencyJournal Start()
     {
         EmbeddedPostgres server = EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions()).GetAwaiter().GetResult();
@@ -36,18 +31,7 @@ internal sealed class LatencyJournal : IDisposable
         {
             string database = server.CreateDatabaseAsync("latency_journal").GetAwaiter().GetResult();
             new MigrationRunner(database).Migrate();
-            var runId = Guid.NewGuid();
-            long runNumber = BenchmarkRun.Create(database, runId, "PAPER");
-
-            var writer = new JournalWriter(new JournalWriterOptions
-            {
-                ConnectionString = database,
-                RunId = runId,
-                RunNumber = runNumber,
-                EngineId = EngineBench.EngineId,
-                SymbolName = static _ => "SPY",
-            });
-            return new LatencyJournal(server, writer, runNumber);
+            return new LatencyJournal(server, database);
         }
         catch
         {
@@ -56,10 +40,25 @@ internal sealed class LatencyJournal : IDisposable
         }
     }
 
-    /// <inheritdoc />
-    public void Dispose()
+    /// <summary>Makes a new run and its writer, to place downstream of the business logic; the run's number (the
+    /// engine's run id) comes out in <paramref name="runNumber"/>.</summary>
+    public JournalWriter CreateWriter(out long runNumber)
     {
-        Writer.Dispose();
-        _server.Dispose();
+        var runId = Guid.NewGuid();
+        long run = BenchmarkRun.Create(_database, runId, "PAPER");
+        runNumber = run;
+        return new JournalWriter(new JournalWriterOptions
+        {
+            // Each round's broker numbers its orders from 1 again: the run number keeps broker ids unique per database.
+            BrokerIdText = (_, handle) => string.Create(CultureInfo.InvariantCulture, $"R{run}-{handle}"),
+            ConnectionString = _database,
+            RunId = runId,
+            RunNumber = runNumber,
+            EngineId = EngineBench.EngineId,
+            SymbolName = static _ => "SPY",
+        });
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _server.Dispose();
 }

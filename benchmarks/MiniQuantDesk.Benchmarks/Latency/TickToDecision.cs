@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
 using MiniQuantDesk.Benchmarks.Engine;
 using MiniQuantDesk.Benchmarks.Infrastructure;
 using MiniQuantDesk.Engine.Market;
 using MiniQuantDesk.Engine.Pipeline;
+using MiniQuantDesk.Journal.Writing;
+using MiniQuantDesk.Ring;
 using MiniQuantDesk.Ring.Diagnostics;
 
 namespace MiniQuantDesk.Benchmarks.Latency;
@@ -13,7 +16,7 @@ namespace MiniQuantDesk.Benchmarks.Latency;
 /// thread per stage), yielding wait strategy, running <c>sma-cross</c> on minute bars with every approved order
 /// acknowledged and filled between bars (outside the timed span, and handled before the next bar is published).
 /// <code>
-/// producer: stamp ─▶ PublishBar ─▶ [ ring ] ─▶ integrity ─▶ strategy ─▶ risk ─▶ gateway ─▶ probe: stamp (decided)
+/// producer: claim, write bar, stamp ─▶ publish ─▶ [ ring ] ─▶ integrity ─▶ strategy ─▶ risk ─▶ gateway ─▶ probe: stamp
 ///    ▲                                                                                            │
 ///    └──── spins until DecidedThrough reaches the bar, reads the probe's stamp ◀──────────────────┘
 /// </code>
@@ -22,7 +25,8 @@ namespace MiniQuantDesk.Benchmarks.Latency;
 /// would, where Linux allows it (<see cref="CpuPinning"/>): the business-logic thread alone on the last CPU, and the
 /// producer, the handlers after the business logic, and with the journal its PostgreSQL server on the others. With
 /// and without the journal, the handlers after the business logic sleep when idle; the two runs differ only by the
-/// journal.
+/// journal. They are measured in alternating rounds (without, with, without, ...), each on a fresh pipeline, so a
+/// slow drift of the machine (the host moving the virtual CPUs) weighs on both alike; each pools its rounds.
 /// </summary>
 internal static class TickToDecision
 {
@@ -35,69 +39,110 @@ internal static class TickToDecision
     /// <summary>The fused engine's scenario name with the journal running after it.</summary>
     public const string FusedJournal = "engine-fused-journal";
 
-    /// <summary>Measures <paramref name="events"/> bars after <paramref name="warmup"/> bars.</summary>
-    public static LatencyScenarioResult Measure(PipelineTopology topology, long events, long warmup) => Measure(topology, events, warmup, journal: null);
+    /// <summary>Alternating rounds of the fused scenarios.</summary>
+    private const int Rounds = 4;
 
-    /// <summary>Measures the fused engine with the journal writing every order, ack and fill to PostgreSQL on its own
-    /// thread: the business logic must not wait for the database (only a full ring would make it).</summary>
-    public static LatencyScenarioResult MeasureWithJournal(long events, long warmup)
+    /// <summary>Measures the staged engine: <paramref name="events"/> bars after <paramref name="warmup"/> bars.</summary>
+    public static LatencyScenarioResult MeasureStaged(long events, long warmup)
     {
-        // Pinned before the server starts, so that PostgreSQL (started from this thread) inherits the shared CPUs.
-        bool pinned = PinProducerSide(PipelineTopology.Fused);
+        Console.WriteLine($"// latency: measuring {Staged} ...");
+        var histogram = new LatencyHistogram();
+        Round round = Measure(PipelineTopology.Staged, events, warmup, journal: null, histogram, isolate: false);
+        return Result(
+            Staged,
+            "sma-cross, publish bar -> gateway decision (stamped on the deciding thread); one thread per stage, yielding",
+            histogram,
+            [round],
+            events);
+    }
+
+    /// <summary>
+    /// Measures the fused engine without and with the journal writing every order, ack and fill to PostgreSQL on its
+    /// own thread (the business logic must not wait for the database; only a full ring would make the producer wait),
+    /// in <see cref="Rounds"/> alternating rounds of <paramref name="events"/> / <see cref="Rounds"/> bars each, every
+    /// round after <paramref name="warmup"/> bars.
+    /// </summary>
+    public static IReadOnlyList<LatencyScenarioResult> MeasureFused(long events, long warmup)
+    {
+        Console.WriteLine($"// latency: measuring {Fused} and {FusedJournal} in {Rounds} alternating rounds ...");
+        // Every thread moves off the business logic's CPU before the server starts, so PostgreSQL (started from this
+        // thread) inherits the shared CPUs.
+        bool isolate = CpuPinning.Available;
+        if (isolate)
+        {
+            CpuPinning.ShareAllThreads();
+        }
+
         try
         {
             using LatencyJournal journal = LatencyJournal.Start();
-            LatencyScenarioResult result = Measure(PipelineTopology.Fused, events, warmup, journal);
-            if (journal.Writer.Failure is { } failure)
+            long perRound = Math.Max(1, events / Rounds);
+            var without = new LatencyHistogram();
+            var with = new LatencyHistogram();
+            var withoutRounds = new List<Round>();
+            var withRounds = new List<Round>();
+            // One round of each first, not kept: the first pipeline of a process also pays for tiered compilation,
+            // which would make whichever scenario runs first look slower.
+            Measure(PipelineTopology.Fused, perRound, warmup, journal: null, new LatencyHistogram(), isolate);
+            using (JournalWriter priming = journal.CreateWriter(out long primingRun))
             {
-                throw new InvalidOperationException($"The journal failed during the measurement: {failure.Message}", failure);
+                Measure(PipelineTopology.Fused, perRound, warmup, (priming, primingRun), new LatencyHistogram(), isolate);
             }
 
-            return result;
+            for (int round = 0; round < Rounds; round++)
+            {
+                withoutRounds.Add(Measure(PipelineTopology.Fused, perRound, warmup, journal: null, without, isolate));
+                using JournalWriter writer = journal.CreateWriter(out long runNumber);
+                withRounds.Add(Measure(PipelineTopology.Fused, perRound, warmup, (writer, runNumber), with, isolate));
+                if (writer.Failure is { } failure)
+                {
+                    throw new InvalidOperationException($"The journal failed during the measurement: {failure.Message}", failure);
+                }
+            }
+
+            string placement = isolate ? $"; business logic alone on cpu {CpuPinning.IsolatedCpu}, every other thread and PostgreSQL on the others" : string.Empty;
+            return
+            [
+                Result(Fused, $"sma-cross, publish bar -> gateway decision (stamped on the deciding thread); the four stages fused on one thread, yielding{placement}; {Rounds} rounds alternating with {FusedJournal}", without, withoutRounds, perRound * Rounds),
+                Result(FusedJournal, $"sma-cross, publish bar -> gateway decision (stamped on the deciding thread); fused, yielding, with the journal committing to PostgreSQL on its own thread{placement}; {Rounds} rounds alternating with {Fused}", with, withRounds, perRound * Rounds),
+            ];
         }
         finally
         {
-            if (pinned)
+            if (isolate)
             {
-                CpuPinning.UnpinCurrentThread();
+                CpuPinning.Release();
             }
         }
     }
 
-    /// <summary>Pins the calling (producer) thread, and with it every thread and process it starts, to all CPUs but
-    /// the last, which is left to the fused business-logic thread; false when not pinned (staged, or not Linux).</summary>
-    private static bool PinProducerSide(PipelineTopology topology)
+    private static LatencyScenarioResult Result(string name, string description, LatencyHistogram histogram, List<Round> rounds, long events)
     {
-        if (topology != PipelineTopology.Fused || !CpuPinning.Available)
-        {
-            return false;
-        }
-
-        CpuPinning.PinCurrentThreadExcept(CpuPinning.LastCpu);
-        return true;
+        long waited = rounds.Sum(r => r.WaitedForSpace);
+        long bars = rounds.Sum(r => r.Bars);
+        string roundP99 = string.Join(", ", rounds.Select(r => LatencyHarness.Duration(r.P99Ns)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// latency: {name}: p99 per round {roundP99}; {waited:N0} of {bars:N0} bars waited for ring space (backpressure, not timed)"));
+        return LatencyScenarioResult.From(
+            name,
+            string.Create(CultureInfo.InvariantCulture, $"{description}; p99 per round {roundP99}; {waited:N0} of {bars:N0} bars waited for ring space before their stamp"),
+            histogram,
+            (double)rounds.Sum(r => r.AllocatedBytes) / events);
     }
 
-    private static LatencyScenarioResult Measure(PipelineTopology topology, long events, long warmup, LatencyJournal? journal)
+    private static Round Measure(PipelineTopology topology, long events, long warmup, (JournalWriter Writer, long RunNumber)? journal, LatencyHistogram pooled, bool isolate)
     {
-        string name = journal is not null ? FusedJournal : topology == PipelineTopology.Fused ? Fused : Staged;
-        Console.WriteLine($"// latency: measuring {name} ...");
         var source = new MinuteBarSource(EngineBench.Symbol);
         var broker = new InstantFills();
         var probe = new DecisionProbe(EngineBench.ThreadedRingSize);
-        bool pinnedHere = journal is null && PinProducerSide(topology);
-        bool pinned = pinnedHere || (journal is not null && CpuPinning.Available);
         TradingPipeline pipeline = EngineBench.Create(topology, PipelineDriver.Threaded, broker, source, journal?.Writer, journal?.RunNumber ?? 1, probe);
-        if (pinned)
+        if (isolate)
         {
-            // The fused processor is the ring's first thread ("ring-0-..."): the business logic gets the last CPU.
-            int threads = CpuPinning.PinThreadsNamed("ring-0-", CpuPinning.LastCpu);
-            if (threads != 1)
-            {
-                throw new InvalidOperationException($"Expected one business-logic thread named ring-0-*, found {threads}.");
-            }
+            // The fused processor is the ring's first thread ("ring-0-..."): the business logic gets a CPU of its own.
+            CpuPinning.Isolate("ring-0-");
         }
 
         var histogram = new LatencyHistogram();
+        long waitedForSpace = 0;
         long allocatedBefore = 0;
         long total = warmup + events;
         for (long index = 0; index < total; index++)
@@ -108,9 +153,21 @@ internal static class TickToDecision
             }
 
             source.Next(out Bar bar);
-            long start = Stopwatch.GetTimestamp();
-            long sequence = pipeline.PublishBar(EngineBench.EngineId, in bar);
             var spinner = default(SpinWait);
+            if (pipeline.Ring.RemainingCapacity() < 1)
+            {
+                // A full ring is backpressure on the producer (a handler after the business logic behind), which
+                // the issue allows: the business logic is not what the bar waits for. Counted and reported.
+                waitedForSpace++;
+            }
+
+            // The producer claims the slot and writes the bar first (what PublishBar does), so the sample starts at
+            // the publish itself: neither a full ring nor the claim's look at the consumers' sequences is in it.
+            ValueRingBuffer<PipelineEvent> ring = pipeline.Ring;
+            long sequence = ring.Next();
+            ring[sequence].SetBar(EngineBench.EngineId, in bar);
+            long start = Stopwatch.GetTimestamp();
+            ring.Publish(sequence);
             while (pipeline.DecidedThrough < sequence)
             {
                 spinner.SpinOnce(sleep1Threshold: -1);
@@ -134,22 +191,15 @@ internal static class TickToDecision
 
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         pipeline.DrainAndStop(TimeSpan.FromSeconds(30));
-        if (pinnedHere)
-        {
-            CpuPinning.UnpinCurrentThread();
-        }
-
         if (pipeline.Fault is not null || pipeline.Gateway.BookAt(0).Halt.IsSet || broker.Answered == 0)
         {
-            throw new InvalidOperationException($"The {name} engine did not trade through the measurement: fault {pipeline.Fault}, halt {pipeline.Gateway.BookAt(0).Halt}, {broker.Answered} orders answered.");
+            throw new InvalidOperationException($"The {topology} engine did not trade through the measurement: fault {pipeline.Fault}, halt {pipeline.Gateway.BookAt(0).Halt}, {broker.Answered} orders answered.");
         }
 
-        string placement = pinned ? $"; business logic pinned to cpu {CpuPinning.LastCpu}, the rest to the other cpus" : string.Empty;
-        string description = journal is not null
-            ? $"sma-cross, publish bar -> gateway decision (stamped on the deciding thread); fused, yielding, with the journal committing to PostgreSQL on its own thread{placement}"
-            : topology == PipelineTopology.Fused
-            ? $"sma-cross, publish bar -> gateway decision (stamped on the deciding thread); the four stages fused on one thread, yielding{placement}"
-            : "sma-cross, publish bar -> gateway decision (stamped on the deciding thread); one thread per stage, yielding";
-        return LatencyScenarioResult.From(name, description, histogram, (double)allocated / events);
+        pooled.Add(histogram);
+        return new Round(histogram.ValueAtPercentile(99), waitedForSpace, total, allocated);
     }
+
+    /// <summary>One round's p99, ring-full waits, bars published and bytes allocated while measuring.</summary>
+    private readonly record struct Round(long P99Ns, long WaitedForSpace, long Bars, long AllocatedBytes);
 }

@@ -467,8 +467,12 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
                 EventTimestamp.Of(_cursorTimeNs));
         }
 
+        // The risk checkpoint rides with any batch that commits anyway; alone, it is written only when the policy says
+        // a restart must not lose it (RiskCheckpointPolicy): otherwise it stays pending for a later commit.
+        bool commitsAnyway = _outbox.Count > 0 || _inbox.Count > 0 || _statements.BatchCommands.Count > 0;
         bool riskChanged = _riskPendingSequence >= 0 && _riskPending != _riskJournaled;
-        if (riskChanged)
+        bool writeRisk = riskChanged && (commitsAnyway || RiskCheckpointPolicy.MustWriteAlone(_riskJournaled, _riskPending, _options.RiskPeakStepBasisPoints));
+        if (writeRisk)
         {
             AddStatement(
                 "INSERT INTO risk_state (engine_id, run_id, seq, trading_day, day_start_equity_micros, peak_equity_micros, kill_switch, updated_at) " +
@@ -485,11 +489,11 @@ public sealed class JournalWriter : IValueEventHandler<PipelineEvent>, IDisposab
                 EventTimestamp.Of(_riskPendingTimeNs));
         }
 
-        RiskCheckpoint committedRisk = riskChanged ? _riskPending : _riskJournaled;
-        if (_outbox.Count == 0 && _inbox.Count == 0 && _statements.BatchCommands.Count == 0)
+        RiskCheckpoint committedRisk = writeRisk ? _riskPending : _riskJournaled;
+        if (!commitsAnyway && !writeRisk)
         {
-            // Nothing to make durable (bars that decided nothing): no transaction, and the prefix still grows.
-            _riskPendingSequence = -1;
+            // Nothing to make durable (bars that decided nothing, and a risk state the policy lets wait): no
+            // transaction, and the prefix still grows.
             Volatile.Write(ref _committedThrough, last);
             return;
         }

@@ -25,4 +25,10 @@ public sealed record JournalWriterOptions
     /// text, for runs whose broker ids are numbers (a simulated venue).</summary>
     public Func<BrokerIdKind, long, string> BrokerIdText { get; init; } =
         static (_, handle) => handle.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>How far the equity peak may rise, in basis points of the journaled peak, before the rise alone is
+    /// worth a transaction (see <see cref="RiskCheckpointPolicy"/>); 10 by default, 0 writes every rise at once. Any
+    /// other change of the risk state (a new trading day, the day's starting equity, the kill switch) is written at
+    /// once whatever this says.</summary>
+    public int RiskPeakStepBasisPoints { get; init; } = RiskCheckpointPolicy.DefaultPeakStepBasisPoints;
 }
