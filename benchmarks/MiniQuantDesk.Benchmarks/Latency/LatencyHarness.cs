@@ -78,8 +78,8 @@ public static class LatencyHarness
             MeasureRing(RingYielding, "ring, single producer, yielding wait strategy", new YieldingWaitStrategy(), events, warmup, gapNanoseconds),
             MeasureChannel(events, warmup, gapNanoseconds),
             MeasureRing(RingBusySpin, "ring, single producer, busy-spin wait strategy", new BusySpinWaitStrategy(), events, warmup, gapNanoseconds),
-            .. TickToDecision.MeasureFused(events, warmup),
-            TickToDecision.MeasureStaged(events, warmup),
+            .. TickToDecision.MeasureFused(events, warmup, gapNanoseconds),
+            TickToDecision.MeasureStaged(events, warmup, gapNanoseconds),
         ];
 
         var report = new LatencyReport(machine, warmup, gapNanoseconds, results);

@@ -43,11 +43,11 @@ internal static class TickToDecision
     private const int Rounds = 4;
 
     /// <summary>Measures the staged engine: <paramref name="events"/> bars after <paramref name="warmup"/> bars.</summary>
-    public static LatencyScenarioResult MeasureStaged(long events, long warmup)
+    public static LatencyScenarioResult MeasureStaged(long events, long warmup, long gapNanoseconds)
     {
         Console.WriteLine($"// latency: measuring {Staged} ...");
         var histogram = new LatencyHistogram();
-        Round round = Measure(PipelineTopology.Staged, events, warmup, journal: null, histogram, isolate: false);
+        Round round = Measure(PipelineTopology.Staged, events, warmup, journal: null, histogram, isolate: false, gapNanoseconds);
         return Result(
             Staged,
             "sma-cross, publish bar -> gateway decision (stamped on the deciding thread); one thread per stage, yielding",
@@ -62,7 +62,7 @@ internal static class TickToDecision
     /// in <see cref="Rounds"/> alternating rounds of <paramref name="events"/> / <see cref="Rounds"/> bars each, every
     /// round after <paramref name="warmup"/> bars.
     /// </summary>
-    public static IReadOnlyList<LatencyScenarioResult> MeasureFused(long events, long warmup)
+    public static IReadOnlyList<LatencyScenarioResult> MeasureFused(long events, long warmup, long gapNanoseconds)
     {
         Console.WriteLine($"// latency: measuring {Fused} and {FusedJournal} in {Rounds} alternating rounds ...");
         // Every thread moves off the business logic's CPU before the server starts, so PostgreSQL (started from this
@@ -83,17 +83,17 @@ internal static class TickToDecision
             var withRounds = new List<Round>();
             // One round of each first, not kept: the first pipeline of a process also pays for tiered compilation,
             // which would make whichever scenario runs first look slower.
-            Measure(PipelineTopology.Fused, perRound, warmup, journal: null, new LatencyHistogram(), isolate);
+            Measure(PipelineTopology.Fused, perRound, warmup, journal: null, new LatencyHistogram(), isolate, gapNanoseconds);
             using (JournalWriter priming = journal.CreateWriter(out long primingRun))
             {
-                Measure(PipelineTopology.Fused, perRound, warmup, (priming, primingRun), new LatencyHistogram(), isolate);
+                Measure(PipelineTopology.Fused, perRound, warmup, (priming, primingRun), new LatencyHistogram(), isolate, gapNanoseconds);
             }
 
             for (int round = 0; round < Rounds; round++)
             {
-                withoutRounds.Add(Measure(PipelineTopology.Fused, perRound, warmup, journal: null, without, isolate));
+                withoutRounds.Add(Measure(PipelineTopology.Fused, perRound, warmup, journal: null, without, isolate, gapNanoseconds));
                 using JournalWriter writer = journal.CreateWriter(out long runNumber);
-                withRounds.Add(Measure(PipelineTopology.Fused, perRound, warmup, (writer, runNumber), with, isolate));
+                withRounds.Add(Measure(PipelineTopology.Fused, perRound, warmup, (writer, runNumber), with, isolate, gapNanoseconds));
                 if (writer.Failure is { } failure)
                 {
                     throw new InvalidOperationException($"The journal failed during the measurement: {failure.Message}", failure);
@@ -129,8 +129,9 @@ internal static class TickToDecision
             (double)rounds.Sum(r => r.AllocatedBytes) / events);
     }
 
-    private static Round Measure(PipelineTopology topology, long events, long warmup, (JournalWriter Writer, long RunNumber)? journal, LatencyHistogram pooled, bool isolate)
+    private static Round Measure(PipelineTopology topology, long events, long warmup, (JournalWriter Writer, long RunNumber)? journal, LatencyHistogram pooled, bool isolate, long gapNanoseconds)
     {
+        long gapTicks = LatencyClock.ToTicks(gapNanoseconds);
         var source = new MinuteBarSource(EngineBench.Symbol);
         var broker = new InstantFills();
         var probe = new DecisionProbe(EngineBench.ThreadedRingSize);
@@ -186,6 +187,13 @@ internal static class TickToDecision
             while (pipeline.DecidedThrough < published)
             {
                 spinner.SpinOnce(sleep1Threshold: -1);
+            }
+
+            // A paced feed (--gap-ns): the next bar comes no sooner than the gap after this one. The producer yields
+            // meanwhile, leaving its CPU to the journal and PostgreSQL.
+            while (gapTicks > 0 && Stopwatch.GetTimestamp() - start < gapTicks)
+            {
+                Thread.Yield();
             }
         }
 
