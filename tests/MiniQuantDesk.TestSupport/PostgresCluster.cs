@@ -42,6 +42,15 @@ public sealed class PostgresCluster : IAsyncLifetime
             return database;
         })).Value;
 
+    /// <summary>A new database with the shipped migrations applied, for a test that needs one to itself; returns its
+    /// connection string.</summary>
+    public async Task<string> FreshMigratedDatabaseAsync(string purpose)
+    {
+        string database = await FreshDatabaseAsync(purpose);
+        new MigrationRunner(database).Migrate();
+        return database;
+    }
+
     /// <summary>A new empty database, for a test that needs one to itself.</summary>
     public Task<string> FreshDatabaseAsync(string purpose) =>
         Server.CreateDatabaseAsync($"{purpose}_{Interlocked.Increment(ref _fresh)}");

@@ -22,8 +22,7 @@ public sealed class PaperBrokerDispatchTests(PostgresCluster cluster)
     public async Task Two_dispatchers_racing_against_the_paper_broker_create_every_order_exactly_once()
     {
         const int Rows = 600;
-        string database = await cluster.FreshDatabaseAsync("race_paper");
-        new Journal.Migrations.MigrationRunner(database).Migrate();
+        string database = await cluster.FreshMigratedDatabaseAsync("race_paper");
         IReadOnlyList<string> ids = await JournalOutbox.InsertPendingAsync(database, Rows);
         await using (PaperBroker setup = await PaperBroker.OpenAsync(database))
         {
@@ -109,8 +108,7 @@ public sealed class PaperBrokerDispatchTests(PostgresCluster cluster)
     [Fact]
     public async Task A_lost_answer_makes_the_outbox_row_ambiguous_and_quarantines_the_engine_while_the_broker_has_the_order()
     {
-        string database = await cluster.FreshDatabaseAsync("answer_lost_dispatch");
-        new Journal.Migrations.MigrationRunner(database).Migrate();
+        string database = await cluster.FreshMigratedDatabaseAsync("answer_lost_dispatch");
         IReadOnlyList<string> ids = await JournalOutbox.InsertPendingAsync(database, 3);
         await using PaperBroker broker = await PaperBroker.OpenAsync(
             database, new PaperBrokerOptions { SubmitFault = order => order.Sequence == 2 ? PaperSubmitFault.AnswerLost : PaperSubmitFault.None });

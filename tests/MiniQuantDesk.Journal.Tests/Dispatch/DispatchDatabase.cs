@@ -12,8 +12,7 @@ public static class DispatchDatabase
     public static async Task<OutboxTable> CreateAsync(PostgresCluster cluster, string purpose)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        string connectionString = await cluster.FreshDatabaseAsync(purpose);
-        new MigrationRunner(connectionString).Migrate();
+        string connectionString = await cluster.FreshMigratedDatabaseAsync(purpose);
         return new OutboxTable(connectionString);
     }
 }

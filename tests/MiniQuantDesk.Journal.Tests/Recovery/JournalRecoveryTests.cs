@@ -178,8 +178,7 @@ public sealed class JournalRecoveryTests(PostgresCluster cluster)
     /// share one.</summary>
     private async Task<string> OwnDatabaseAsync()
     {
-        string database = await cluster.FreshDatabaseAsync("recovery");
-        new Journal.Migrations.MigrationRunner(database).Migrate();
+        string database = await cluster.FreshMigratedDatabaseAsync("recovery");
         return database;
     }
 

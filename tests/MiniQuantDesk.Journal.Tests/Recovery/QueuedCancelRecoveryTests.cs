@@ -27,8 +27,7 @@ public sealed class QueuedCancelRecoveryTests(PostgresCluster cluster)
     [Fact]
     public async Task A_cancel_queued_before_the_ack_is_released_by_the_ack_after_a_restart_as_without_one()
     {
-        string database = await cluster.FreshDatabaseAsync("queuedcancel");
-        new Journal.Migrations.MigrationRunner(database).Migrate();
+        string database = await cluster.FreshMigratedDatabaseAsync("queuedcancel");
 
         // Run 1 (journaled) and an engine that never restarts get the same events: 1000 bought at 100; 1000 more
         // ordered and never acknowledged; then a fall to 60 flattens, which queues the cancel of the unacknowledged buy.
@@ -100,8 +99,7 @@ public sealed class QueuedCancelRecoveryTests(PostgresCluster cluster)
     [Fact]
     public async Task A_queued_cancel_row_cannot_be_sent_without_a_target_or_be_anything_but_a_cancel()
     {
-        string database = await cluster.FreshDatabaseAsync("queuedcheck");
-        new Journal.Migrations.MigrationRunner(database).Migrate();
+        string database = await cluster.FreshMigratedDatabaseAsync("queuedcheck");
         (Guid runId, long runNumber) = JournalRig.CreateRun(database);
         using (JournalWriter writer = JournalRig.Writer(database, runId, runNumber))
         {

@@ -184,8 +184,7 @@ public sealed class RiskRecoveryTests(PostgresCluster cluster)
 
     private async Task<string> OwnDatabaseAsync()
     {
-        string database = await cluster.FreshDatabaseAsync("riskrecovery");
-        new Journal.Migrations.MigrationRunner(database).Migrate();
+        string database = await cluster.FreshMigratedDatabaseAsync("riskrecovery");
         return database;
     }
 

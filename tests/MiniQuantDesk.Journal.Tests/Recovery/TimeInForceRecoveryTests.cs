@@ -59,8 +59,7 @@ public sealed class TimeInForceRecoveryTests(PostgresCluster cluster)
     /// <summary>A database whose journal holds one unanswered order of run 1.</summary>
     private async Task<string> JournaledOrderAsync()
     {
-        string database = await cluster.FreshDatabaseAsync("timeinforce");
-        new Journal.Migrations.MigrationRunner(database).Migrate();
+        string database = await cluster.FreshMigratedDatabaseAsync("timeinforce");
         (Guid runId, long runNumber) = JournalRig.CreateRun(database);
         using JournalWriter writer = JournalRig.Writer(database, runId, runNumber);
         TradingPipeline pipeline = JournalRig.Pipeline(RecoveryRig.Spec(runNumber, 100), PipelineDriver.Polled, writer);

@@ -15,8 +15,7 @@ public sealed class CorporateActionJournalTests(PostgresCluster cluster)
     [Fact]
     public async Task A_corporate_action_fails_the_journal_closed_and_names_why_and_commits_nothing_of_its_batch()
     {
-        string database = await cluster.FreshDatabaseAsync("corporateaction");
-        new Journal.Migrations.MigrationRunner(database).Migrate();
+        string database = await cluster.FreshMigratedDatabaseAsync("corporateaction");
         (Guid runId, long runNumber) = JournalRig.CreateRun(database);
         using JournalWriter writer = JournalRig.Writer(database, runId, runNumber);
         TradingPipeline pipeline = JournalRig.Pipeline(RecoveryRig.Spec(runNumber, 100), PipelineDriver.Polled, writer);
