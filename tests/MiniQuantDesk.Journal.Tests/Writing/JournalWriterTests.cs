@@ -259,6 +259,8 @@ public sealed class JournalWriterTests(PostgresCluster cluster)
         const string application = "journal-lost";
         (ExpectedRows expected, AnsweringBroker broker, JournalWriter writer, TradingPipeline pipeline) = Threaded(database, runId, runNumber, application);
         RunBars(pipeline, broker, 20);
+        // Everything so far is committed before the database goes, so the batch that meets the loss is the next one.
+        Assert.True(SpinWait.SpinUntil(() => writer.CommittedThrough == pipeline.Ring.Cursor, s_timeout), "the journal did not catch up before the loss");
         long committedBefore = writer.CommittedThrough;
 
         JournalRig.Terminate(database, application);
