@@ -276,7 +276,15 @@ public sealed class JournalWriterTests(PostgresCluster cluster)
             ring[sequence].SetBar(JournalRig.Engine, JournalRig.WaveBar(20 + (int)(sequence - low)));
         }
 
-        ring.Publish(low, high);
+        try
+        {
+            ring.Publish(low, high);
+        }
+        catch (Ring.RingHaltedException)
+        {
+            // The journal met the loss before Publish returned: the events went in, and the halt is the one this test
+            // caused (the assertions below say so).
+        }
 
         Assert.Throws<PipelineFaultedException>(() => pipeline.DrainAndStop(s_timeout));
         writer.Dispose();
