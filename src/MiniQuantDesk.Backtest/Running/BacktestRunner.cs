@@ -115,7 +115,7 @@ public static class BacktestRunner
     /// (series i is symbol i + 1).</summary>
     private static Bar[] Merge(IReadOnlyList<BarSeries> series)
     {
-        if (series.Count == 1 && series[0].Bars.All(static b => b.Symbol.Value == 1))
+        if (series.Count == 1 && AllOfSymbolOne(series[0].Bars))
         {
             return series[0].Bars; // already symbol 1, in order: nothing to merge (the runner never writes to it)
         }
@@ -146,6 +146,19 @@ public static class BacktestRunner
         return bars;
     }
 
+    private static bool AllOfSymbolOne(Bar[] bars)
+    {
+        foreach (ref readonly Bar bar in bars.AsSpan())
+        {
+            if (bar.Symbol.Value != 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>One run's moving parts and what it records.</summary>
     private sealed class RunState(BacktestRequest request, TradingPipeline pipeline, SimulatedVenue venue, DecisionCollector collector)
     {
@@ -159,7 +172,12 @@ public static class BacktestRunner
         private int _actionsLogged;
         private long _message;
 
-        private ExecutionBook Book => pipeline.Gateway.BookAt(0);
+        private readonly ExecutionBook _book = pipeline.Gateway.BookAt(0);
+
+        // When the next scheduled corporate action is due (long.MaxValue when none is left).
+        private long _nextActionAtNs = request.CorporateActions.Count > 0 ? request.CorporateActions[0].AtNs : long.MaxValue;
+
+        private ExecutionBook Book => _book;
 
         public BacktestResult Execute(Bar[] bars)
         {
@@ -240,6 +258,11 @@ public static class BacktestRunner
         /// </summary>
         private void PublishCorporateActionsBefore(long barEndNs)
         {
+            if (barEndNs <= _nextActionAtNs)
+            {
+                return; // the usual bar: no action due before it
+            }
+
             IReadOnlyList<ScheduledCorporateAction> actions = request.CorporateActions;
             for (; _nextAction < actions.Count && actions[_nextAction].AtNs < barEndNs; _nextAction++)
             {
@@ -262,6 +285,8 @@ public static class BacktestRunner
 
                 LogDecisions(scheduled.AtNs);
             }
+
+            _nextActionAtNs = _nextAction < actions.Count ? actions[_nextAction].AtNs : long.MaxValue;
         }
 
         private static RunEvent CorporateActionEvent(string description, string symbol, Engine.Portfolio.AppliedCorporateAction done)

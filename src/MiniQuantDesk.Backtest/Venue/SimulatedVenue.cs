@@ -49,6 +49,9 @@ public sealed class SimulatedVenue
     private int _freeCount;
     private int _workingCount;
     private int _currentSession = int.MinValue;
+    private int _knownSession;
+    private long _sessionKnownFromNs = long.MaxValue;
+    private long _sessionKnownUntilNs = long.MinValue;
     private ClientOrderId _lastAccepted = ClientOrderId.None;
     private long _lastBrokerOrderId;
     private long _lastFillId;
@@ -265,12 +268,7 @@ public sealed class SimulatedVenue
                 nameof(symbolIndex), symbolIndex, string.Create(CultureInfo.InvariantCulture, $"The venue was built for {_symbolCapacity} symbols (indexes 0 to {_symbolCapacity - 1})."));
         }
 
-        if (!TradingSessions.TryGetSessionAtOrAfter(_calendar, bar.StartNs, out int session))
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(bar), bar.StartNs, "The bar starts outside the NYSE calendar's range (1990 to 2200): the venue cannot tell its session.");
-        }
-
+        int session = SessionOf(in bar);
         if (session > _currentSession)
         {
             ExpireDayOrdersBefore(session, bar.StartNs);
@@ -288,9 +286,10 @@ public sealed class SimulatedVenue
         }
 
         // Slippage is scaled by the volatility known before the bar; a symbol's first bar has no history, so its
-        // own range stands in (a little lookahead, but only ever making costs larger, never prices better).
-        long averageTrueRange = _volatility.HasBars(symbolIndex)
-            ? _volatility.AverageMicros(symbolIndex)
+        // own range stands in (a little lookahead, but only ever making costs larger, never prices better). Only a
+        // bar that meets working orders needs it (most bars meet none).
+        long averageTrueRange = _workingCount == 0 ? 0
+            : _volatility.HasBars(symbolIndex) ? _volatility.AverageMicros(symbolIndex)
             : checked(bar.High.Micros - bar.Low.Micros);
 
         // First every order's candidate price on this bar, then the fills in submission order: an OCO group's
@@ -340,6 +339,33 @@ public sealed class SimulatedVenue
         _lastClose[symbolIndex] = bar.Close.Micros;
         _lastBarSharesLeft[symbolIndex] = sharesLeft;
         RemoveFinished();
+    }
+
+    /// <summary>
+    /// The session <paramref name="bar"/> starts in or, outside one, the next (<see cref="TradingSessions"/>). That
+    /// answer never falls as time goes on and holds until the session's close, so it is kept with the time range it
+    /// holds for: the bars of one session cost two comparisons, not a calendar search each.
+    /// </summary>
+    private int SessionOf(in Bar bar)
+    {
+        long start = bar.StartNs;
+        if (start >= _sessionKnownFromNs && start < _sessionKnownUntilNs)
+        {
+            return _knownSession;
+        }
+
+        if (!TradingSessions.TryGetSessionAtOrAfter(_calendar, start, out int session))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(bar), start, "The bar starts outside the NYSE calendar's range (1990 to 2200): the venue cannot tell its session.");
+        }
+
+        _knownSession = session;
+        _sessionKnownFromNs = start;
+        _sessionKnownUntilNs = session < _calendar.TradingDayCount && _calendar.TryGetSession(_calendar.TradingDayAt(session), out _, out long closeNs)
+            ? closeNs
+            : long.MinValue;
+        return session;
     }
 
     /// <summary>

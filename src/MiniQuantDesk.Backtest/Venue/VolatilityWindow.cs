@@ -12,11 +12,7 @@ internal sealed class VolatilityWindow
     private readonly int _period;
     private readonly long[] _trueRanges;
     private readonly long[] _ranges;
-    private readonly long[] _trueRangeSum;
-    private readonly long[] _rangeSum;
-    private readonly long[] _previousClose;
-    private readonly int[] _count;
-    private readonly int[] _next;
+    private readonly SymbolWindow[] _symbols;
 
     /// <summary>Creates windows of <paramref name="period"/> bars for <paramref name="symbolCapacity"/> symbols.</summary>
     public VolatilityWindow(int symbolCapacity, int period)
@@ -25,26 +21,23 @@ internal sealed class VolatilityWindow
         int cells = checked(symbolCapacity * period);
         _trueRanges = new long[cells];
         _ranges = new long[cells];
-        _trueRangeSum = new long[symbolCapacity];
-        _rangeSum = new long[symbolCapacity];
-        _previousClose = new long[symbolCapacity];
-        _count = new int[symbolCapacity];
-        _next = new int[symbolCapacity];
+        _symbols = new SymbolWindow[symbolCapacity];
     }
 
     /// <summary>True once the symbol has had a bar.</summary>
-    public bool HasBars(int symbol) => _count[symbol] > 0;
+    public bool HasBars(int symbol) => _symbols[symbol].Count > 0;
 
     /// <summary>The average true range (or range, see the class comment) in micros; 0 before any bar.</summary>
     public long AverageMicros(int symbol)
     {
-        int count = _count[symbol];
+        ref SymbolWindow window = ref _symbols[symbol];
+        int count = window.Count;
         if (count == 0)
         {
             return 0;
         }
 
-        return count < _period ? _rangeSum[symbol] / count : _trueRangeSum[symbol] / _period;
+        return count < _period ? window.RangeSum / count : window.TrueRangeSum / _period;
     }
 
     /// <summary>Puts the symbol's window on a split's new basis: every range and the last close × old ÷ new, rounded
@@ -61,43 +54,55 @@ internal sealed class VolatilityWindow
             rangeSum = checked(rangeSum + _ranges[cell]);
         }
 
-        _trueRangeSum[symbol] = trueRangeSum;
-        _rangeSum[symbol] = rangeSum;
-        _previousClose[symbol] = Rescaled(_previousClose[symbol], ratio);
+        ref SymbolWindow window = ref _symbols[symbol];
+        window.TrueRangeSum = trueRangeSum;
+        window.RangeSum = rangeSum;
+        window.PreviousClose = Rescaled(window.PreviousClose, ratio);
     }
 
     /// <summary>Adds a closed bar of the symbol, dropping the oldest once the window is full.</summary>
     public void Add(int symbol, in Bar bar)
     {
+        ref SymbolWindow window = ref _symbols[symbol];
         long high = bar.High.Micros;
         long low = bar.Low.Micros;
         long range = checked(high - low);
         long trueRange = range;
-        if (_count[symbol] > 0)
+        if (window.Count > 0)
         {
-            long previousClose = _previousClose[symbol];
+            long previousClose = window.PreviousClose;
             trueRange = checked(Math.Max(high, previousClose) - Math.Min(low, previousClose));
         }
 
-        int cell = (symbol * _period) + _next[symbol];
-        if (_count[symbol] == _period)
+        int cell = (symbol * _period) + window.Next;
+        if (window.Count == _period)
         {
-            _trueRangeSum[symbol] -= _trueRanges[cell];
-            _rangeSum[symbol] -= _ranges[cell];
+            window.TrueRangeSum -= _trueRanges[cell];
+            window.RangeSum -= _ranges[cell];
         }
         else
         {
-            _count[symbol]++;
+            window.Count++;
         }
 
         _trueRanges[cell] = trueRange;
         _ranges[cell] = range;
-        _trueRangeSum[symbol] = checked(_trueRangeSum[symbol] + trueRange);
-        _rangeSum[symbol] = checked(_rangeSum[symbol] + range);
-        _next[symbol] = _next[symbol] + 1 == _period ? 0 : _next[symbol] + 1;
-        _previousClose[symbol] = bar.Close.Micros;
+        window.TrueRangeSum = checked(window.TrueRangeSum + trueRange);
+        window.RangeSum = checked(window.RangeSum + range);
+        window.Next = window.Next + 1 == _period ? 0 : window.Next + 1;
+        window.PreviousClose = bar.Close.Micros;
     }
 
     private static long Rescaled(long micros, SplitRatio ratio) =>
         (long)(((((Int128)micros * ratio.OldShares) * 2) + ratio.NewShares) / (ratio.NewShares * 2));
+
+    /// <summary>One symbol's running sums and cursor, together: a bar reads and writes one cache line of them.</summary>
+    private struct SymbolWindow
+    {
+        public long TrueRangeSum;
+        public long RangeSum;
+        public long PreviousClose;
+        public int Count;
+        public int Next;
+    }
 }

@@ -616,6 +616,26 @@ public sealed class IntegrityGuard
 
         _latestSlot[series] = slot;
         _latestStartNs[series] = bar.StartNs;
+        if (_feedCount > 1)
+        {
+            KeepCopy(in bar, series, slot);
+        }
+
+        AdvanceExpectation(series, slot, ordinal, barNs);
+
+        if (missing > _gapTolerance)
+        {
+            Refuse(ref finding, IntegrityAction.Disarm, ReasonCode.GapDetected, in bar, eventTimeNs, missing, _gapTolerance, referenceNs: after);
+            return;
+        }
+
+        finding = new IntegrityDecision(IntegrityAction.Accept, default, EvidenceOf(in bar));
+    }
+
+    /// <summary>Keeps an accepted bar for comparison with a later copy from another feed. With a single feed no such
+    /// copy can come (that feed's own repeat is a duplicate, refused before any comparison), so nothing is kept.</summary>
+    private void KeepCopy(in Bar bar, int series, long slot)
+    {
         ref AcceptedBarCopy copy = ref _copies[(series * _window) + _windowNext[series]];
         copy.Slot = slot;
         copy.StartNs = bar.StartNs;
@@ -627,15 +647,6 @@ public sealed class IntegrityGuard
         copy.FeedId = bar.FeedId;
         int nextInWindow = _windowNext[series] + 1;
         _windowNext[series] = nextInWindow == _window ? 0 : nextInWindow;
-        AdvanceExpectation(series, slot, ordinal, barNs);
-
-        if (missing > _gapTolerance)
-        {
-            Refuse(ref finding, IntegrityAction.Disarm, ReasonCode.GapDetected, in bar, eventTimeNs, missing, _gapTolerance, referenceNs: after);
-            return;
-        }
-
-        finding = new IntegrityDecision(IntegrityAction.Accept, default, EvidenceOf(in bar));
     }
 
     /// <summary>How many bars the calendar expects between the series' next expected bar and this one.</summary>

@@ -22,6 +22,7 @@ public sealed class RiskEngine
     private readonly int[] _dayTradeCounts;
     private long _rejectCount;
     private Reason _halt;
+    private Reason _accountReason;
     private int _currentDay = int.MinValue;
     private Money _dayStartEquity;
     private Money _peakEquity;
@@ -147,13 +148,20 @@ public sealed class RiskEngine
     /// </summary>
     public RiskDecision OnEquity(long eventTimeNs, int tradingDay, Money equity)
     {
-        if (_halt.IsSet)
-        {
-            return RiskDecision.Allow;
-        }
-
-        return CheckAccount(equity, tradingDay, SymbolId.None, eventTimeNs);
+        RiskAction action = JudgeEquity(eventTimeNs, tradingDay, equity);
+        return action == RiskAction.Allow ? RiskDecision.Allow : new RiskDecision(action, _accountReason);
     }
+
+    /// <summary>
+    /// <see cref="OnEquity"/> for the pipeline's every bar: the action alone, with the reason of a halt in
+    /// <see cref="AccountReason"/>. A decision struct returned through a call on every bar costs more than the check
+    /// itself (it is written field by field and read back whole, which the processor cannot forward from its stores).
+    /// </summary>
+    public RiskAction JudgeEquity(long eventTimeNs, int tradingDay, Money equity) =>
+        _halt.IsSet ? RiskAction.Allow : CheckAccountAction(equity, tradingDay, SymbolId.None, eventTimeNs);
+
+    /// <summary>Why the last account check that did not allow halted (or flattened and halted).</summary>
+    public Reason AccountReason => _accountReason;
 
     /// <summary>Counts a rejection (by the broker or the gateway); halts when they come as a storm.</summary>
     public RiskDecision RecordReject(long eventTimeNs)
@@ -219,19 +227,25 @@ public sealed class RiskEngine
 
     private RiskDecision CheckAccount(Money equity, int tradingDay, SymbolId symbol, long eventTimeNs)
     {
-        if (_allowedValid && equity == _allowedEquity && tradingDay == _allowedDay)
-        {
-            return RiskDecision.Allow;
-        }
-
-        RiskDecision decision = CheckAccountFully(equity, tradingDay, symbol, eventTimeNs);
-        _allowedValid = decision.IsAllowed;
-        _allowedEquity = equity;
-        _allowedDay = tradingDay;
-        return decision;
+        RiskAction action = CheckAccountAction(equity, tradingDay, symbol, eventTimeNs);
+        return action == RiskAction.Allow ? RiskDecision.Allow : new RiskDecision(action, _accountReason);
     }
 
-    private RiskDecision CheckAccountFully(Money equity, int tradingDay, SymbolId symbol, long eventTimeNs)
+    private RiskAction CheckAccountAction(Money equity, int tradingDay, SymbolId symbol, long eventTimeNs)
+    {
+        if (_allowedValid && equity == _allowedEquity && tradingDay == _allowedDay)
+        {
+            return RiskAction.Allow;
+        }
+
+        RiskAction action = CheckAccountFully(equity, tradingDay, symbol, eventTimeNs);
+        _allowedValid = action == RiskAction.Allow;
+        _allowedEquity = equity;
+        _allowedDay = tradingDay;
+        return action;
+    }
+
+    private RiskAction CheckAccountFully(Money equity, int tradingDay, SymbolId symbol, long eventTimeNs)
     {
         if (!_hasEquity || tradingDay != _currentDay)
         {
@@ -271,12 +285,12 @@ public sealed class RiskEngine
 
         // drawdown / peak >= bps / 10000, compared exactly in 128 bits; a peak at or below zero is all drawdown.
         if (drawdown > 0
-            && (peak <= 0 || WideProduct.Of(drawdown, 10_000) >= WideProduct.Of(peak, _limits.MaxDrawdownBasisPoints)))
+            && (peak <= 0 || WideProduct.Compare(drawdown, 10_000, peak, _limits.MaxDrawdownBasisPoints) >= 0))
         {
             return HaltOnDrawdown(symbol, eventTimeNs, drawdown);
         }
 
-        return RiskDecision.Allow;
+        return RiskAction.Allow;
     }
 
     private bool RejectStormActive(long eventTimeNs, out long recent)
@@ -312,15 +326,21 @@ public sealed class RiskEngine
 
     /// <summary>Halts on an account limit (out of line: the halt is rare, its reason's temporaries are not).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private RiskDecision HaltOn(ReasonCode code, SymbolId symbol, long eventTimeNs, long observed, long limit) =>
-        HaltWith(new Reason(code, symbol, eventTimeNs, observed, limit), RiskAction.Halt);
+    private RiskAction HaltOn(ReasonCode code, SymbolId symbol, long eventTimeNs, long observed, long limit)
+    {
+        _accountReason = new Reason(code, symbol, eventTimeNs, observed, limit);
+        Halt(_accountReason);
+        return RiskAction.Halt;
+    }
 
     /// <summary>Flattens and halts on the drawdown limit, with the drawdown in basis points of the peak as evidence.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private RiskDecision HaltOnDrawdown(SymbolId symbol, long eventTimeNs, long drawdown)
+    private RiskAction HaltOnDrawdown(SymbolId symbol, long eventTimeNs, long drawdown)
     {
         long drawdownBasisPoints = _peakEquity.Micros <= 0 ? 10_000 : (long)((Int128)drawdown * 10_000 / _peakEquity.Micros);
-        return HaltWith(new Reason(ReasonCode.MaxDrawdown, symbol, eventTimeNs, drawdownBasisPoints, _limits.MaxDrawdownBasisPoints), RiskAction.FlattenAndHalt);
+        _accountReason = new Reason(ReasonCode.MaxDrawdown, symbol, eventTimeNs, drawdownBasisPoints, _limits.MaxDrawdownBasisPoints);
+        Halt(_accountReason);
+        return RiskAction.FlattenAndHalt;
     }
 
     private RiskDecision HaltWith(Reason reason, RiskAction action)

@@ -62,21 +62,45 @@ public sealed class RiskStage : IValueEventHandler<PipelineEvent>
         _tradingDay.TryGetTradingDayOrdinal(data.EventTimeNs, out int tradingDay);
         if (!data.Refused.IsSet)
         {
-            data.RiskEvent = Judge(ref data, risk, _accounts[engine], tradingDay);
+            Judge(ref data, risk, _accounts[engine], tradingDay);
         }
 
         data.Risk = risk.Snapshot(data.EventTimeNs, tradingDay);
         data.RiskState = risk.Checkpoint;
     }
 
-    private static RiskDecision Judge(ref PipelineEvent data, RiskEngine risk, AccountMirror account, int tradingDay)
+    /// <summary>Writes what risk decided at this event into <see cref="PipelineEvent.RiskEvent"/>, which holds
+    /// <see cref="RiskDecision.Allow"/> already: a bar that risk allows leaves it as it is.</summary>
+    private static void Judge(ref PipelineEvent data, RiskEngine risk, AccountMirror account, int tradingDay)
+    {
+        if (data.Kind != PipelineEventKind.Bar || !data.Integrity.IsNewBar)
+        {
+            data.RiskEvent = JudgeEvent(ref data, risk, account, tradingDay);
+            return;
+        }
+
+        account.Mark(data.Bar.Symbol, data.Bar.Close);
+        if (!account.TryGetEquity(out Money equity))
+        {
+            data.RiskEvent = HaltWith(risk, new Reason(ReasonCode.ArithmeticOverflow, data.Bar.Symbol, data.EventTimeNs, account.Cash.Micros, 0));
+            return;
+        }
+
+        // Only the action comes back through the call on every bar: a decision struct written field by field and
+        // then read back whole stalls the processor, which cannot forward such a read from the pending writes.
+        RiskAction action = risk.JudgeEquity(data.EventTimeNs, tradingDay, equity);
+        if (action != RiskAction.Allow)
+        {
+            data.RiskEvent = new RiskDecision(action, risk.AccountReason);
+        }
+    }
+
+    /// <summary>What risk decides at an event other than a new bar.</summary>
+    private static RiskDecision JudgeEvent(ref PipelineEvent data, RiskEngine risk, AccountMirror account, int tradingDay)
     {
         long at = data.EventTimeNs;
         switch (data.Kind)
         {
-            case PipelineEventKind.Bar when data.Integrity.IsNewBar:
-                account.Mark(data.Bar.Symbol, data.Bar.Close);
-                return OnEquity(risk, account, at, tradingDay, data.Bar.Symbol);
             case PipelineEventKind.Broker when data.Broker.Kind == BrokerEventKind.Fill:
                 return OnFill(ref data, risk, account, tradingDay);
             case PipelineEventKind.Broker when data.Broker.Kind == BrokerEventKind.Reject:

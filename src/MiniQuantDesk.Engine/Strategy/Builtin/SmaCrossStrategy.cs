@@ -19,11 +19,7 @@ public sealed class SmaCrossStrategy : IStrategy
     private readonly int _slow;
     private readonly long _quantity;
     private readonly long[] _closes;
-    private readonly long[] _sumFast;
-    private readonly long[] _sumSlow;
-    private readonly long[] _barCount;
-    private readonly int[] _ringNext;
-    private readonly int[] _lastNonZeroSign;
+    private readonly SymbolAverages[] _symbols;
 
     /// <summary>Creates the strategy.</summary>
     /// <param name="fast">Bars in the fast average (at least 1).</param>
@@ -44,11 +40,7 @@ public sealed class SmaCrossStrategy : IStrategy
         _quantity = quantity;
         int symbols = symbolCapacity + 1;
         _closes = new long[symbols * slow];
-        _sumFast = new long[symbols];
-        _sumSlow = new long[symbols];
-        _barCount = new long[symbols];
-        _ringNext = new int[symbols];
-        _lastNonZeroSign = new int[symbols];
+        _symbols = new SymbolAverages[symbols];
     }
 
     /// <summary>The catalogue name.</summary>
@@ -61,41 +53,42 @@ public sealed class SmaCrossStrategy : IStrategy
     public void OnBar(in Bar bar, StrategyAccount account, ref TargetPositions targets)
     {
         int symbol = bar.Symbol.Value;
-        if ((uint)symbol >= (uint)_barCount.Length)
+        if ((uint)symbol >= (uint)_symbols.Length)
         {
-            throw new ArgumentOutOfRangeException(nameof(bar), symbol, $"sma-cross was sized for symbol ids up to {_barCount.Length - 1}.");
+            throw new ArgumentOutOfRangeException(nameof(bar), symbol, $"sma-cross was sized for symbol ids up to {_symbols.Length - 1}.");
         }
 
-        long t = _barCount[symbol];
+        // One symbol's averages sit together in one struct: a bar reads and writes one cache line of them.
+        ref SymbolAverages state = ref _symbols[symbol];
+        long t = state.BarCount;
         long close = bar.Close.Micros;
         Span<long> closes = _closes.AsSpan(symbol * _slow, _slow);
 
         // The ring position of bar t is t mod slow, kept as a cursor rather than divided out on every bar; the
         // close that leaves the fast window sat fast positions earlier.
-        int next = _ringNext[symbol];
+        int next = state.RingNext;
         int leavingFast = next >= _fast ? next - _fast : next - _fast + _slow;
 
         // Roll both sums: the close that leaves each window is still in the ring until it is overwritten here.
         checked
         {
-            _sumFast[symbol] += close - (t >= _fast ? closes[leavingFast] : 0);
-            _sumSlow[symbol] += close - (t >= _slow ? closes[next] : 0);
+            state.SumFast += close - (t >= _fast ? closes[leavingFast] : 0);
+            state.SumSlow += close - (t >= _slow ? closes[next] : 0);
         }
 
         closes[next] = close;
-        _ringNext[symbol] = next + 1 == _slow ? 0 : next + 1;
-        _barCount[symbol] = t + 1;
+        state.RingNext = next + 1 == _slow ? 0 : next + 1;
+        state.BarCount = t + 1;
         if (t < _slow - 1)
         {
             return;
         }
 
-        Int128 scaledDifference = WideProduct.Of(_slow, _sumFast[symbol]) - WideProduct.Of(_fast, _sumSlow[symbol]);
-        int sign = scaledDifference.CompareTo(Int128.Zero);
-        int previous = _lastNonZeroSign[symbol];
+        int sign = WideProduct.Compare(_slow, state.SumFast, _fast, state.SumSlow);
+        int previous = state.LastNonZeroSign;
         if (sign != 0)
         {
-            _lastNonZeroSign[symbol] = sign;
+            state.LastNonZeroSign = sign;
         }
 
         if (t < _slow)
@@ -121,16 +114,17 @@ public sealed class SmaCrossStrategy : IStrategy
     public void OnCorporateAction(in CorporateActionEvent action)
     {
         int symbol = action.Symbol.Value;
-        if (action.Type != CorporateActionType.Split || !action.Ratio.IsValid || (uint)symbol >= (uint)_barCount.Length)
+        if (action.Type != CorporateActionType.Split || !action.Ratio.IsValid || (uint)symbol >= (uint)_symbols.Length)
         {
             return;
         }
 
+        ref SymbolAverages state = ref _symbols[symbol];
         Span<long> closes = _closes.AsSpan(symbol * _slow, _slow);
-        long stored = Math.Min(_barCount[symbol], _slow);
+        long stored = Math.Min(state.BarCount, _slow);
         long sumFast = 0;
         long sumSlow = 0;
-        int next = _ringNext[symbol];
+        int next = state.RingNext;
         for (int k = 1; k <= stored; k++)
         {
             int index = next - k >= 0 ? next - k : next - k + _slow;
@@ -142,15 +136,26 @@ public sealed class SmaCrossStrategy : IStrategy
             }
         }
 
-        _sumFast[symbol] = sumFast;
-        _sumSlow[symbol] = sumSlow;
-        if (_barCount[symbol] >= _slow)
+        state.SumFast = sumFast;
+        state.SumSlow = sumSlow;
+        if (state.BarCount >= _slow)
         {
-            int sign = (WideProduct.Of(_slow, sumFast) - WideProduct.Of(_fast, sumSlow)).CompareTo(Int128.Zero);
+            int sign = WideProduct.Compare(_slow, sumFast, _fast, sumSlow);
             if (sign != 0)
             {
-                _lastNonZeroSign[symbol] = sign;
+                state.LastNonZeroSign = sign;
             }
         }
+    }
+
+    /// <summary>One symbol's running state: both window sums, the bars seen, the ring cursor and the last
+    /// non-zero sign of the averages' difference.</summary>
+    private struct SymbolAverages
+    {
+        public long SumFast;
+        public long SumSlow;
+        public long BarCount;
+        public int RingNext;
+        public int LastNonZeroSign;
     }
 }
