@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MiniQuantDesk.Engine.Market;
 using MiniQuantDesk.Engine.Numerics;
 
@@ -207,18 +208,18 @@ public sealed class EnginePortfolio
     {
         if (!IsKnown(symbol))
         {
-            return Halt(new Reason(ReasonCode.UnknownSymbol, symbol, eventTimeNs, symbol.Value, SymbolCapacity));
+            return RefuseMark(ReasonCode.UnknownSymbol, symbol, eventTimeNs, symbol.Value, SymbolCapacity);
         }
 
         if (!price.IsValid)
         {
-            return Halt(new Reason(ReasonCode.NonPositivePrice, symbol, eventTimeNs, price.Micros, 1));
+            return RefuseMark(ReasonCode.NonPositivePrice, symbol, eventTimeNs, price.Micros, 1);
         }
 
         ref SymbolBook book = ref _books[symbol.Value];
         if (!Notional.TryOf(price, book.Position, out Money marketValue))
         {
-            return Halt(new Reason(ReasonCode.ArithmeticOverflow, symbol, eventTimeNs, price.Micros, book.Position));
+            return RefuseMark(ReasonCode.ArithmeticOverflow, symbol, eventTimeNs, price.Micros, book.Position);
         }
 
         // The totals are always consistent (unrealized = net − cost basis, equity = net + cash: every update goes
@@ -228,7 +229,7 @@ public sealed class EnginePortfolio
         {
             if (!TryRevalue(_totals, book.MarketValue, marketValue.Micros, _totals.Cash.Micros, _totals.CostBasis.Micros, out PortfolioTotals totals))
             {
-                return Halt(new Reason(ReasonCode.ArithmeticOverflow, symbol, eventTimeNs, price.Micros, book.Position));
+                return RefuseMark(ReasonCode.ArithmeticOverflow, symbol, eventTimeNs, price.Micros, book.Position);
             }
 
             _totals = totals;
@@ -238,6 +239,12 @@ public sealed class EnginePortfolio
         book.MarketValue = marketValue.Micros;
         return Reason.None;
     }
+
+    /// <summary>Halts on a mark that cannot be taken (out of line: a mark runs on every bar, and the reason's
+    /// temporaries would enlarge its frame).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Reason RefuseMark(ReasonCode code, SymbolId symbol, long eventTimeNs, long observed, long limit) =>
+        Halt(new Reason(code, symbol, eventTimeNs, observed, limit));
 
     /// <summary>
     /// Answers the gateway's question "would this order exceed my allocation cap?". The order is taken as filled in

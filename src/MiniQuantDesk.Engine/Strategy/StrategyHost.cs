@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MiniQuantDesk.Engine.Market;
 
 namespace MiniQuantDesk.Engine.Strategy;
@@ -74,7 +75,43 @@ public sealed class StrategyHost
     /// </summary>
     public Reason OnBar(in Bar bar, StrategyAccount account, ref TargetPositions targets)
     {
+        OnBar(in bar, account, ref targets, out Reason reason);
+        return reason;
+    }
+
+    /// <summary>
+    /// <see cref="OnBar(in Bar, StrategyAccount, ref TargetPositions)"/>, writing the reason into
+    /// <paramref name="reason"/> (a ring slot's field) rather than returning it: a reason returned through the call
+    /// and copied into the slot is read back whole from stores the processor cannot forward.
+    /// </summary>
+    public void OnBar(in Bar bar, StrategyAccount account, ref TargetPositions targets, out Reason reason)
+    {
         targets.Clear();
+        if (!bar.IsComplete || bar.Timeframe != _timeframe || IsShadow)
+        {
+            reason = OnBarOtherwise(in bar, account, ref targets);
+            return;
+        }
+
+        _strategy.OnBar(in bar, account, ref targets);
+        reason = default;
+        if (targets.Overflowed)
+        {
+            reason = TooManyTargets(in bar, ref targets);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Reason TooManyTargets(in Bar bar, ref TargetPositions targets)
+    {
+        targets.Clear();
+        return new Reason(ReasonCode.TooManyTargets, bar.Symbol, bar.EndNs, TargetPositions.Capacity + 1, TargetPositions.Capacity);
+    }
+
+    /// <summary>A bar the strategy may not see, or any bar in shadow mode (out of line: the usual bar is neither).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Reason OnBarOtherwise(in Bar bar, StrategyAccount account, ref TargetPositions targets)
+    {
         if (!bar.IsComplete)
         {
             return new Reason(ReasonCode.IncompleteBar, bar.Symbol, bar.EndNs, bar.StartNs, bar.EndNs);
@@ -85,26 +122,16 @@ public sealed class StrategyHost
             return new Reason(ReasonCode.UnexpectedTimeframe, bar.Symbol, bar.EndNs, bar.Timeframe.Minutes, _timeframe.Minutes);
         }
 
-        if (IsShadow)
+        if ((uint)bar.Symbol.Value >= (uint)_shadowPositions.Length)
         {
-            if ((uint)bar.Symbol.Value >= (uint)_shadowPositions.Length)
-            {
-                return new Reason(ReasonCode.CapacityExceeded, bar.Symbol, bar.EndNs, bar.Symbol.Value, _shadowPositions.Length - 1);
-            }
-
-            account = account with { Position = _shadowPositions[bar.Symbol.Value] };
+            return new Reason(ReasonCode.CapacityExceeded, bar.Symbol, bar.EndNs, bar.Symbol.Value, _shadowPositions.Length - 1);
         }
 
+        account = account with { Position = _shadowPositions[bar.Symbol.Value] };
         _strategy.OnBar(in bar, account, ref targets);
         if (targets.Overflowed)
         {
-            targets.Clear();
-            return new Reason(ReasonCode.TooManyTargets, bar.Symbol, bar.EndNs, TargetPositions.Capacity + 1, TargetPositions.Capacity);
-        }
-
-        if (!IsShadow)
-        {
-            return Reason.None;
+            return TooManyTargets(in bar, ref targets);
         }
 
         for (int i = 0; i < targets.Count; i++)

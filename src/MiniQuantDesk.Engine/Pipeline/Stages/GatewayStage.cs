@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MiniQuantDesk.Engine.Execution;
 using MiniQuantDesk.Engine.Gateway;
 using MiniQuantDesk.Engine.Market;
@@ -80,19 +81,39 @@ public sealed class GatewayStage : IValueEventHandler<PipelineEvent>
         }
 
         _tradingDay.TryGetTradingDayOrdinal(data.EventTimeNs, out int tradingDay);
+        if (data.Kind == PipelineEventKind.Bar && data.Integrity.IsNewBar)
+        {
+            Reason mark = book.Portfolio.Mark(data.Bar.Symbol, data.Bar.Close, data.EventTimeNs);
+            if (mark.IsSet)
+            {
+                Halt(ref data, book, mark);
+            }
+
+            if (data.RiskEvent.Action != RiskAction.FlattenAndHalt && data.Targets.Count > 0)
+            {
+                Trade(ref data, sequence, book, tradingDay);
+            }
+        }
+        else
+        {
+            HandleOther(ref data, book, tradingDay);
+        }
+
+        if (data.RiskEvent.Action == RiskAction.FlattenAndHalt)
+        {
+            Flatten(ref data, sequence, book, tradingDay);
+        }
+    }
+
+    /// <summary>Every event but a new bar (out of line: a bar is the usual event, and these cases' temporaries would
+    /// enlarge, and be zeroed in, its frame).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void HandleOther(ref PipelineEvent data, ExecutionBook book, int tradingDay)
+    {
         switch (data.Kind)
         {
             case PipelineEventKind.Broker:
                 ApplyBroker(ref data, book, tradingDay);
-                break;
-            case PipelineEventKind.Bar when data.Integrity.IsNewBar:
-                Reason mark = book.Portfolio.Mark(data.Bar.Symbol, data.Bar.Close, data.EventTimeNs);
-                Halt(ref data, book, mark);
-                if (data.RiskEvent.Action != RiskAction.FlattenAndHalt && data.Targets.Count > 0)
-                {
-                    Trade(ref data, sequence, book, tradingDay);
-                }
-
                 break;
             case PipelineEventKind.Control:
                 Control(ref data, book);
@@ -107,11 +128,6 @@ public sealed class GatewayStage : IValueEventHandler<PipelineEvent>
                 ApplyBroker(ref data, book, tradingDay);
                 Halt(ref data, book, RestoreSteps.AfterBroker(ref data));
                 break;
-        }
-
-        if (data.RiskEvent.Action == RiskAction.FlattenAndHalt)
-        {
-            Flatten(ref data, sequence, book, tradingDay);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MiniQuantDesk.Engine.Execution;
 using MiniQuantDesk.Engine.Market;
 using MiniQuantDesk.Engine.Market.Calendar;
@@ -82,7 +83,7 @@ public sealed class RiskStage : IValueEventHandler<PipelineEvent>
         account.Mark(data.Bar.Symbol, data.Bar.Close);
         if (!account.TryGetEquity(out Money equity))
         {
-            data.RiskEvent = HaltWith(risk, new Reason(ReasonCode.ArithmeticOverflow, data.Bar.Symbol, data.EventTimeNs, account.Cash.Micros, 0));
+            HaltOnOverflow(ref data, risk, account);
             return;
         }
 
@@ -95,7 +96,14 @@ public sealed class RiskStage : IValueEventHandler<PipelineEvent>
         }
     }
 
-    /// <summary>What risk decides at an event other than a new bar.</summary>
+    /// <summary>The halt for an equity that overflows (out of line, as every rare path here: its temporaries would
+    /// otherwise enlarge, and be zeroed in, the frame of every bar).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void HaltOnOverflow(ref PipelineEvent data, RiskEngine risk, AccountMirror account) =>
+        data.RiskEvent = HaltWith(risk, new Reason(ReasonCode.ArithmeticOverflow, data.Bar.Symbol, data.EventTimeNs, account.Cash.Micros, 0));
+
+    /// <summary>What risk decides at an event other than a new bar (out of line, as above).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static RiskDecision JudgeEvent(ref PipelineEvent data, RiskEngine risk, AccountMirror account, int tradingDay)
     {
         long at = data.EventTimeNs;

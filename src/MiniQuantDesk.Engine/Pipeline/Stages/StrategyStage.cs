@@ -57,7 +57,7 @@ public sealed class StrategyStage : IValueEventHandler<PipelineEvent>
             // No mark: the strategy sees position and cash only, and neither depends on marks (equity, which does,
             // is never read from this copy).
             var view = new StrategyAccount(account.PositionOf(data.Bar.Symbol), account.Cash);
-            data.StrategyReason = _hosts[engine].OnBar(in data.Bar, view, ref data.Targets);
+            _hosts[engine].OnBar(in data.Bar, view, ref data.Targets, out data.StrategyReason);
         }
         else if (data.Kind == PipelineEventKind.Broker && data.Broker.Kind == BrokerEventKind.Fill)
         {
