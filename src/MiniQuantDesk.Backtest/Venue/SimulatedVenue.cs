@@ -282,7 +282,11 @@ public sealed class SimulatedVenue
         }
         else if (_options.MaxVolumeShareBps > 0)
         {
-            sharesLeft = (long)((Int128)bar.Volume * _options.MaxVolumeShareBps / VenueOptions.BasisPointsPerUnit);
+            // The share is at most one unit (10,000 bps), so a volume under long.MaxValue / 10,000 keeps the product
+            // in a long: one multiply and a division by a constant, where the 128-bit division costs a call per bar.
+            sharesLeft = bar.Volume <= long.MaxValue / VenueOptions.BasisPointsPerUnit
+                ? bar.Volume * _options.MaxVolumeShareBps / VenueOptions.BasisPointsPerUnit
+                : (long)((Int128)bar.Volume * _options.MaxVolumeShareBps / VenueOptions.BasisPointsPerUnit);
         }
 
         // Slippage is scaled by the volatility known before the bar; a symbol's first bar has no history, so its

@@ -23,6 +23,11 @@ public sealed class RiskEngine
     private long _rejectCount;
     private Reason _halt;
     private Reason _accountReason;
+
+    // The snapshot last built, for the trading day it was built for (see WriteSnapshot).
+    private RiskSnapshot _snapshot;
+    private int _snapshotDay;
+    private bool _snapshotValid;
     private int _currentDay = int.MinValue;
     private Money _dayStartEquity;
     private Money _peakEquity;
@@ -65,7 +70,11 @@ public sealed class RiskEngine
     public Reason HaltReason => _halt;
 
     /// <summary>Turns the kill switch on or off.</summary>
-    public void SetKillSwitch(bool on) => KillSwitch = on;
+    public void SetKillSwitch(bool on)
+    {
+        KillSwitch = on;
+        _snapshotValid = false;
+    }
 
     /// <summary>Halts (sticky). The first reason is kept.</summary>
     public void Halt(Reason reason)
@@ -73,11 +82,16 @@ public sealed class RiskEngine
         if (!_halt.IsSet)
         {
             _halt = reason;
+            _snapshotValid = false;
         }
     }
 
     /// <summary>Clears a halt: only an operator does this, after finding the cause.</summary>
-    public void ClearHalt() => _halt = Reason.None;
+    public void ClearHalt()
+    {
+        _halt = Reason.None;
+        _snapshotValid = false;
+    }
 
     /// <summary>The equity baselines and the kill switch as they stand (see <see cref="RiskCheckpoint"/>).</summary>
     public RiskCheckpoint Checkpoint => new(_hasEquity, _currentDay, _dayStartEquity, _peakEquity, KillSwitch);
@@ -90,6 +104,7 @@ public sealed class RiskEngine
     public void Restore(in RiskCheckpoint checkpoint)
     {
         KillSwitch = checkpoint.KillSwitch;
+        _snapshotValid = false;
         _hasEquity = checkpoint.HasEquity;
         _currentDay = checkpoint.HasEquity ? checkpoint.TradingDay : int.MinValue;
         _dayStartEquity = checkpoint.DayStartEquity;
@@ -108,6 +123,7 @@ public sealed class RiskEngine
 
         _rejectTimes[_rejectCount % _rejectTimes.Length] = eventTimeNs;
         _rejectCount++;
+        _snapshotValid = false;
     }
 
     /// <summary>Cancels are always allowed, halted or not: they can only reduce risk.</summary>
@@ -143,6 +159,25 @@ public sealed class RiskEngine
     }
 
     /// <summary>
+    /// <see cref="Snapshot"/> written into <paramref name="destination"/> (a ring slot's field) on every event. Until
+    /// something it is made of changes (the kill switch, the halt, a day trade, a rejection, the trading day) it is
+    /// the same, so a copy is kept and written out: building it anew on every event, field by field, and copying it
+    /// into the slot whole stalls the processor, which cannot forward such a read from the pending writes. Once a
+    /// rejection is on record the reject-storm count depends on the event's time, and it is built for every event.
+    /// </summary>
+    public void WriteSnapshot(long eventTimeNs, int tradingDay, ref RiskSnapshot destination)
+    {
+        if (!_snapshotValid || tradingDay != _snapshotDay || _rejectCount != 0)
+        {
+            _snapshot = Snapshot(eventTimeNs, tradingDay);
+            _snapshotDay = tradingDay;
+            _snapshotValid = true;
+        }
+
+        destination = _snapshot;
+    }
+
+    /// <summary>
     /// Follows the engine's equity (after every mark and fill): tracks the trading day's starting equity and the
     /// peak, and halts on the daily loss limit or flattens and halts on the drawdown limit.
     /// </summary>
@@ -173,6 +208,7 @@ public sealed class RiskEngine
 
         _rejectTimes[_rejectCount % _rejectTimes.Length] = eventTimeNs;
         _rejectCount++;
+        _snapshotValid = false;
         if (RejectStormActive(eventTimeNs, out long recent) && !_halt.IsSet)
         {
             return HaltWith(new Reason(ReasonCode.RejectStorm, SymbolId.None, eventTimeNs, recent, _limits.RejectStormCount), RiskAction.Halt);
@@ -185,6 +221,7 @@ public sealed class RiskEngine
     public void RecordDayTrade(int tradingDay)
     {
         _windowCountValid = false;
+        _snapshotValid = false;
         int slot = Slot(tradingDay);
         if (_dayTradeDays[slot] != tradingDay)
         {

@@ -279,6 +279,43 @@ public sealed class RiskEngineTests
     }
 
     [Fact]
+    public void The_snapshot_written_into_the_slot_is_always_the_one_built_for_the_event()
+    {
+        // Any sequence of what changes a snapshot (kill switch, halt, clearing it, day trades, rejections, the day
+        // and the time moving on): the kept copy WriteSnapshot writes must equal a snapshot built afresh.
+        Gen<int[]> steps = Gen.Choose(0, 7).ArrayOf();
+        Prop.ForAll(steps.ToArbitrary(), static ops =>
+        {
+            var risk = new RiskEngine(new RiskLimits { RejectStormCount = 3, RejectStormWindowNs = 50 });
+            long time = 0;
+            int day = 1;
+            RiskSnapshot written = default;
+            foreach (int op in ops)
+            {
+                switch (op)
+                {
+                    case 0: risk.SetKillSwitch(true); break;
+                    case 1: risk.SetKillSwitch(false); break;
+                    case 2: risk.Halt(new Reason(ReasonCode.OperatorHalt, SymbolId.None, time, 0, 0)); break;
+                    case 3: risk.ClearHalt(); break;
+                    case 4: risk.RecordDayTrade(day); break;
+                    case 5: risk.RecordReject(time); break;
+                    case 6: day++; break;
+                    default: time += 20; break;
+                }
+
+                risk.WriteSnapshot(time, day, ref written);
+                if (written != risk.Snapshot(time, day))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void Checking_a_million_orders_allocates_nothing()
     {
         var risk = new RiskEngine(new RiskLimits { MaxOrderQuantity = 1_000, RejectStormCount = 50 });

@@ -66,7 +66,7 @@ public sealed class RiskStage : IValueEventHandler<PipelineEvent>
             Judge(ref data, risk, _accounts[engine], tradingDay);
         }
 
-        data.Risk = risk.Snapshot(data.EventTimeNs, tradingDay);
+        risk.WriteSnapshot(data.EventTimeNs, tradingDay, ref data.Risk);
         data.RiskState = risk.Checkpoint;
     }
 
