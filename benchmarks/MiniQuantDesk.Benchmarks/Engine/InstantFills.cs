@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MiniQuantDesk.Engine.Execution;
 using MiniQuantDesk.Engine.Gateway;
 using MiniQuantDesk.Engine.Numerics;
@@ -27,6 +28,17 @@ public sealed class InstantFills : IValueEventHandler<PipelineEvent>
 
     /// <inheritdoc />
     public void OnEvent(ref PipelineEvent data, long sequence, bool endOfBatch)
+    {
+        if (data.Decisions.Count > 0)
+        {
+            Queue(ref data);
+        }
+    }
+
+    /// <summary>Queues the event's approved orders (out of line: a decision holds a reference, so a method with one
+    /// as a local clears its frame on every call, and most events decide nothing).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Queue(ref PipelineEvent data)
     {
         for (int i = 0; i < data.Decisions.Count; i++)
         {

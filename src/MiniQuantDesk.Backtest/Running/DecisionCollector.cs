@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MiniQuantDesk.Engine.Gateway;
 using MiniQuantDesk.Engine.Pipeline;
 using MiniQuantDesk.Ring.Processing;
@@ -23,6 +24,22 @@ internal sealed class DecisionCollector : IValueEventHandler<PipelineEvent>
     /// <inheritdoc />
     public void OnEvent(ref PipelineEvent data, long sequence, bool endOfBatch)
     {
+        if (data.Decisions.Count > 0)
+        {
+            Collect(ref data);
+        }
+
+        if (!Halt.IsSet && data.EngineHalt.IsSet)
+        {
+            Halt = data.EngineHalt;
+        }
+    }
+
+    /// <summary>Keeps the event's decisions (out of line: a decision holds a reference, so a method with one as a
+    /// local clears its frame on every call, and most events decide nothing).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Collect(ref PipelineEvent data)
+    {
         for (int i = 0; i < data.Decisions.Count; i++)
         {
             CommandDecision decision = data.Decisions[i];
@@ -31,11 +48,6 @@ internal sealed class DecisionCollector : IValueEventHandler<PipelineEvent>
             {
                 Approved.Add(decision.Decision.Approved.Command);
             }
-        }
-
-        if (!Halt.IsSet && data.EngineHalt.IsSet)
-        {
-            Halt = data.EngineHalt;
         }
     }
 }
