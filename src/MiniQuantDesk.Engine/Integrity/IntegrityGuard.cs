@@ -53,19 +53,12 @@ public sealed class IntegrityGuard
     private readonly Timeframe[] _timeframes;
     private readonly long[] _barNs;
 
-    // Per series (symbol × timeframe).
-    private readonly long[] _latestSlot;
-    private readonly long[] _latestStartNs;
-    private readonly long[] _nextSlot;
-    private readonly long[] _expectedFromNs;
-    private readonly long[] _dueStartNs;
-    private readonly long[] _dueEndNs;
-    private readonly int[] _windowNext;
+    // Per series (symbol × timeframe), each series' state in one struct: a bar reads and writes one place.
+    private readonly SeriesState[] _series;
     private readonly AcceptedBarCopy[] _copies;
 
     // Per series × feed.
-    private readonly long[] _feedLastSlot;
-    private readonly long[] _feedLastStartNs;
+    private readonly FeedState[] _feeds;
 
     private long _lastEventTimeNs = long.MinValue;
     private IntegrityDecision _sticky;
@@ -104,21 +97,24 @@ public sealed class IntegrityGuard
         }
 
         int series = checked(_symbolCapacity * _timeframeCount);
-        _latestSlot = Filled(series, NoSlot);
-        _latestStartNs = Filled(series, NoSlot);
-        _nextSlot = Filled(series, NoSlot);
-        _expectedFromNs = Filled(series, NoSlot);
-        _dueStartNs = Filled(series, NotDue);
-        _dueEndNs = Filled(series, NotDue);
-        _windowNext = new int[series];
+        _series = new SeriesState[series];
+        Array.Fill(_series, new SeriesState
+        {
+            LatestSlot = NoSlot,
+            LatestStartNs = NoSlot,
+            NextSlot = NoSlot,
+            ExpectedFromNs = NoSlot,
+            DueStartNs = NotDue,
+            DueEndNs = NotDue,
+        });
         _copies = new AcceptedBarCopy[checked(series * _window)];
         for (int i = 0; i < _copies.Length; i++)
         {
             _copies[i].Slot = NoSlot;
         }
 
-        _feedLastSlot = Filled(checked(series * _feedCount), NoSlot);
-        _feedLastStartNs = Filled(series * _feedCount, NoSlot);
+        _feeds = new FeedState[checked(series * _feedCount)];
+        Array.Fill(_feeds, new FeedState { LastSlot = NoSlot, LastStartNs = NoSlot });
     }
 
     /// <summary>Armed, disarmed or halted.</summary>
@@ -171,9 +167,9 @@ public sealed class IntegrityGuard
 
         int worst = -1;
         long worstLateness = 0;
-        for (int series = 0; series < _dueEndNs.Length; series++)
+        for (int series = 0; series < _series.Length; series++)
         {
-            long due = _dueEndNs[series];
+            long due = _series[series].DueEndNs;
             if (eventTimeNs > due && eventTimeNs - due > worstLateness)
             {
                 worstLateness = eventTimeNs - due;
@@ -188,7 +184,7 @@ public sealed class IntegrityGuard
 
         var symbol = new SymbolId((worst / _timeframeCount) + 1);
         Timeframe timeframe = _timeframes[worst % _timeframeCount];
-        var evidence = new IntegrityEvidence(timeframe, -1, _dueStartNs[worst], _dueEndNs[worst], BarField.None, -1);
+        var evidence = new IntegrityEvidence(timeframe, -1, _series[worst].DueStartNs, _series[worst].DueEndNs, BarField.None, -1);
         return Concluded(Decide(IntegrityAction.Disarm, ReasonCode.StaleFeed, symbol, eventTimeNs, worstLateness, _staleAfterNs, evidence));
     }
 
@@ -235,7 +231,7 @@ public sealed class IntegrityGuard
         int series = ((symbol.Value - 1) * _timeframeCount) + t;
         long barNs = _barNs[t];
         long firstStart = _calendar.FirstBarStartAtOrAfter(day, fromNs, barNs);
-        _expectedFromNs[series] = fromNs;
+        _series[series].ExpectedFromNs = fromNs;
         if (firstStart == long.MaxValue)
         {
             return;
@@ -243,8 +239,8 @@ public sealed class IntegrityGuard
 
         _calendar.TryLocateDay(firstStart, out int firstDay);
         int ordinal = _calendar.OrdinalOfDay(firstDay);
-        _nextSlot[series] = barNs == 0 ? ordinal : firstStart;
-        SetDue(series, firstStart, ordinal, barNs);
+        _series[series].NextSlot = barNs == 0 ? ordinal : firstStart;
+        SetDue(ref _series[series], firstStart, ordinal, barNs);
     }
 
     /// <summary>
@@ -276,13 +272,6 @@ public sealed class IntegrityGuard
         State = IntegrityState.Disarmed;
         _sticky = _sticky with { Action = IntegrityAction.Disarm };
         return true;
-    }
-
-    private static long[] Filled(int length, long value)
-    {
-        long[] array = new long[length];
-        Array.Fill(array, value);
-        return array;
     }
 
     private static IntegrityDecision Decide(
@@ -375,24 +364,24 @@ public sealed class IntegrityGuard
 
         long barNs = _barNs[t];
         int series = ((symbol.Value - 1) * _timeframeCount) + t;
-        if (!TryPlace(in bar, eventTimeNs, barNs, _nextSlot[series], ref finding, out long slot, out int ordinal))
+        if (!TryPlace(in bar, eventTimeNs, barNs, _series[series].NextSlot, ref finding, out long slot, out int ordinal))
         {
             return;
         }
 
         int feedIndex = (series * _feedCount) + feed;
-        long feedLast = _feedLastSlot[feedIndex];
+        long feedLast = _feeds[feedIndex].LastSlot;
         if (slot <= feedLast)
         {
             ReasonCode code = slot == feedLast ? ReasonCode.DuplicateBar : ReasonCode.OutOfOrderBar;
-            long lastStart = _feedLastStartNs[feedIndex];
+            long lastStart = _feeds[feedIndex].LastStartNs;
             Refuse(ref finding, IntegrityAction.Reject, code, in bar, eventTimeNs, bar.StartNs, lastStart, referenceNs: lastStart);
             return;
         }
 
-        _feedLastSlot[feedIndex] = slot;
-        _feedLastStartNs[feedIndex] = bar.StartNs;
-        if (slot <= _latestSlot[series])
+        _feeds[feedIndex].LastSlot = slot;
+        _feeds[feedIndex].LastStartNs = bar.StartNs;
+        if (slot <= _series[series].LatestSlot)
         {
             CompareWithAcceptedCopy(ref finding, in bar, eventTimeNs, series, slot);
             return;
@@ -570,7 +559,7 @@ public sealed class IntegrityGuard
     private IntegrityDecision CompareWithAcceptedCopy(in Bar bar, long eventTimeNs, int series, long slot, in IntegrityEvidence evidence)
     {
         int first = series * _window;
-        int newest = _windowNext[series];
+        int newest = _series[series].WindowNext;
         for (int k = 1; k <= _window; k++)
         {
             ref AcceptedBarCopy copy = ref _copies[first + ((newest - k + _window) % _window)];
@@ -604,24 +593,25 @@ public sealed class IntegrityGuard
         }
 
         // Older than the bars kept for comparison, or a bar the series never had: it cannot be checked, so it is refused.
-        long latest = _latestStartNs[series];
+        long latest = _series[series].LatestStartNs;
         return Decide(IntegrityAction.Reject, ReasonCode.OutOfOrderBar, bar.Symbol, eventTimeNs, bar.StartNs, latest, evidence with { ReferenceNs = latest });
     }
 
     /// <summary>A bar after the series' latest: the gap check, then it becomes the latest and is kept for comparison.</summary>
     private void AcceptNew(in Bar bar, long eventTimeNs, int series, long slot, int ordinal, long barNs, ref IntegrityDecision finding)
     {
-        long missing = MissingBefore(series, slot, barNs);
-        long after = _latestStartNs[series] != NoSlot ? _latestStartNs[series] : _expectedFromNs[series];
+        ref SeriesState state = ref _series[series];
+        long missing = MissingBefore(ref state, slot, barNs);
+        long after = state.LatestStartNs != NoSlot ? state.LatestStartNs : state.ExpectedFromNs;
 
-        _latestSlot[series] = slot;
-        _latestStartNs[series] = bar.StartNs;
+        state.LatestSlot = slot;
+        state.LatestStartNs = bar.StartNs;
         if (_feedCount > 1)
         {
             KeepCopy(in bar, series, slot);
         }
 
-        AdvanceExpectation(series, slot, ordinal, barNs);
+        AdvanceExpectation(ref state, slot, ordinal, barNs);
 
         if (missing > _gapTolerance)
         {
@@ -636,7 +626,7 @@ public sealed class IntegrityGuard
     /// copy can come (that feed's own repeat is a duplicate, refused before any comparison), so nothing is kept.</summary>
     private void KeepCopy(in Bar bar, int series, long slot)
     {
-        ref AcceptedBarCopy copy = ref _copies[(series * _window) + _windowNext[series]];
+        ref AcceptedBarCopy copy = ref _copies[(series * _window) + _series[series].WindowNext];
         copy.Slot = slot;
         copy.StartNs = bar.StartNs;
         copy.Open = bar.Open.Micros;
@@ -645,14 +635,14 @@ public sealed class IntegrityGuard
         copy.Close = bar.Close.Micros;
         copy.Volume = bar.Volume;
         copy.FeedId = bar.FeedId;
-        int nextInWindow = _windowNext[series] + 1;
-        _windowNext[series] = nextInWindow == _window ? 0 : nextInWindow;
+        int nextInWindow = _series[series].WindowNext + 1;
+        _series[series].WindowNext = nextInWindow == _window ? 0 : nextInWindow;
     }
 
     /// <summary>How many bars the calendar expects between the series' next expected bar and this one.</summary>
-    private long MissingBefore(int series, long slot, long barNs)
+    private long MissingBefore(ref SeriesState state, long slot, long barNs)
     {
-        long next = _nextSlot[series];
+        long next = state.NextSlot;
         if (next == NoSlot || slot <= next)
         {
             return 0;
@@ -669,51 +659,73 @@ public sealed class IntegrityGuard
     }
 
     /// <summary>Moves the series' next expected bar (and when it is due) past the bar just accepted.</summary>
-    private void AdvanceExpectation(int series, long slot, int ordinal, long barNs)
+    private void AdvanceExpectation(ref SeriesState state, long slot, int ordinal, long barNs)
     {
         if (barNs == 0)
         {
             int nextOrdinal = ordinal + 1;
-            _nextSlot[series] = nextOrdinal;
+            state.NextSlot = nextOrdinal;
             if (nextOrdinal < _calendar.TradingDayCount)
             {
-                SetDue(series, _calendar.OpenAt(nextOrdinal), nextOrdinal, barNs);
+                SetDue(ref state, _calendar.OpenAt(nextOrdinal), nextOrdinal, barNs);
             }
             else
             {
-                _dueStartNs[series] = _dueEndNs[series] = NotDue;
+                state.DueStartNs = state.DueEndNs = NotDue;
             }
 
             return;
         }
 
+        // The bar's session is the cached one whenever the bar was placed within it, as the usual bar is.
+        long close = ordinal == _sessionOrdinal ? _sessionCloseNs : _calendar.CloseAt(ordinal);
         long nextStart = slot + barNs;
-        if (nextStart < _calendar.CloseAt(ordinal))
+        if (nextStart < close)
         {
-            _nextSlot[series] = nextStart;
-            SetDue(series, nextStart, ordinal, barNs);
+            state.NextSlot = nextStart;
+            state.DueStartNs = nextStart;
+            state.DueEndNs = Math.Min(nextStart + barNs, close);
         }
         else if (ordinal + 1 < _calendar.TradingDayCount)
         {
-            _nextSlot[series] = _calendar.OpenAt(ordinal + 1);
-            SetDue(series, _nextSlot[series], ordinal + 1, barNs);
+            state.NextSlot = _calendar.OpenAt(ordinal + 1);
+            SetDue(ref state, state.NextSlot, ordinal + 1, barNs);
         }
         else
         {
-            _nextSlot[series] = long.MaxValue;
-            _dueStartNs[series] = _dueEndNs[series] = NotDue;
+            state.NextSlot = long.MaxValue;
+            state.DueStartNs = state.DueEndNs = NotDue;
         }
     }
 
     /// <summary>The next bar of a series starts at <paramref name="start"/> in session <paramref name="ordinal"/>; it
     /// is due at its close (a daily bar: the session's close).</summary>
-    private void SetDue(int series, long start, int ordinal, long barNs)
+    private void SetDue(ref SeriesState state, long start, int ordinal, long barNs)
     {
         long close = _calendar.CloseAt(ordinal);
-        _dueStartNs[series] = start;
-        _dueEndNs[series] = barNs == 0 ? close : Math.Min(start + barNs, close);
+        state.DueStartNs = start;
+        state.DueEndNs = barNs == 0 ? close : Math.Min(start + barNs, close);
     }
 
     private static bool Differs(long value, long accepted, long tolerance) =>
         value > accepted ? value - accepted > tolerance : accepted - value > tolerance;
+
+    /// <summary>One series' state: its latest accepted bar, the next one expected and when that one is due.</summary>
+    private struct SeriesState
+    {
+        public long LatestSlot;
+        public long LatestStartNs;
+        public long NextSlot;
+        public long ExpectedFromNs;
+        public long DueStartNs;
+        public long DueEndNs;
+        public int WindowNext;
+    }
+
+    /// <summary>One feed's last bar in one series.</summary>
+    private struct FeedState
+    {
+        public long LastSlot;
+        public long LastStartNs;
+    }
 }
