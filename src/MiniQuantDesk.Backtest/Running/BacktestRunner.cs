@@ -172,12 +172,10 @@ public static class BacktestRunner
         private int _actionsLogged;
         private long _message;
 
-        private readonly ExecutionBook _book = pipeline.Gateway.BookAt(0);
-
         // When the next scheduled corporate action is due (long.MaxValue when none is left).
         private long _nextActionAtNs = request.CorporateActions.Count > 0 ? request.CorporateActions[0].AtNs : long.MaxValue;
 
-        private ExecutionBook Book => _book;
+        private ExecutionBook Book { get; } = pipeline.Gateway.BookAt(0);
 
         public BacktestResult Execute(Bar[] bars)
         {

@@ -240,7 +240,7 @@ public sealed class IntegrityGuard
         _calendar.TryLocateDay(firstStart, out int firstDay);
         int ordinal = _calendar.OrdinalOfDay(firstDay);
         _series[series].NextSlot = barNs == 0 ? ordinal : firstStart;
-        SetDue(ref _series[series], firstStart, ordinal, barNs);
+        SetDue(ref _series[series], firstStart, _calendar.CloseAt(ordinal), barNs);
     }
 
     /// <summary>
@@ -608,7 +608,7 @@ public sealed class IntegrityGuard
         state.LatestStartNs = bar.StartNs;
         if (_feedCount > 1)
         {
-            KeepCopy(in bar, series, slot);
+            KeepCopy(in bar, ref state, series, slot);
         }
 
         AdvanceExpectation(ref state, slot, ordinal, barNs);
@@ -624,9 +624,9 @@ public sealed class IntegrityGuard
 
     /// <summary>Keeps an accepted bar for comparison with a later copy from another feed. With a single feed no such
     /// copy can come (that feed's own repeat is a duplicate, refused before any comparison), so nothing is kept.</summary>
-    private void KeepCopy(in Bar bar, int series, long slot)
+    private void KeepCopy(in Bar bar, ref SeriesState state, int series, long slot)
     {
-        ref AcceptedBarCopy copy = ref _copies[(series * _window) + _series[series].WindowNext];
+        ref AcceptedBarCopy copy = ref _copies[(series * _window) + state.WindowNext];
         copy.Slot = slot;
         copy.StartNs = bar.StartNs;
         copy.Open = bar.Open.Micros;
@@ -635,8 +635,8 @@ public sealed class IntegrityGuard
         copy.Close = bar.Close.Micros;
         copy.Volume = bar.Volume;
         copy.FeedId = bar.FeedId;
-        int nextInWindow = _series[series].WindowNext + 1;
-        _series[series].WindowNext = nextInWindow == _window ? 0 : nextInWindow;
+        int nextInWindow = state.WindowNext + 1;
+        state.WindowNext = nextInWindow == _window ? 0 : nextInWindow;
     }
 
     /// <summary>How many bars the calendar expects between the series' next expected bar and this one.</summary>
@@ -667,7 +667,7 @@ public sealed class IntegrityGuard
             state.NextSlot = nextOrdinal;
             if (nextOrdinal < _calendar.TradingDayCount)
             {
-                SetDue(ref state, _calendar.OpenAt(nextOrdinal), nextOrdinal, barNs);
+                SetDue(ref state, _calendar.OpenAt(nextOrdinal), _calendar.CloseAt(nextOrdinal), barNs);
             }
             else
             {
@@ -683,13 +683,12 @@ public sealed class IntegrityGuard
         if (nextStart < close)
         {
             state.NextSlot = nextStart;
-            state.DueStartNs = nextStart;
-            state.DueEndNs = Math.Min(nextStart + barNs, close);
+            SetDue(ref state, nextStart, close, barNs);
         }
         else if (ordinal + 1 < _calendar.TradingDayCount)
         {
             state.NextSlot = _calendar.OpenAt(ordinal + 1);
-            SetDue(ref state, state.NextSlot, ordinal + 1, barNs);
+            SetDue(ref state, state.NextSlot, _calendar.CloseAt(ordinal + 1), barNs);
         }
         else
         {
@@ -698,11 +697,10 @@ public sealed class IntegrityGuard
         }
     }
 
-    /// <summary>The next bar of a series starts at <paramref name="start"/> in session <paramref name="ordinal"/>; it
-    /// is due at its close (a daily bar: the session's close).</summary>
-    private void SetDue(ref SeriesState state, long start, int ordinal, long barNs)
+    /// <summary>The next bar of a series starts at <paramref name="start"/> in a session that closes at
+    /// <paramref name="close"/>; it is due at its own close (a daily bar: the session's close).</summary>
+    private static void SetDue(ref SeriesState state, long start, long close, long barNs)
     {
-        long close = _calendar.CloseAt(ordinal);
         state.DueStartNs = start;
         state.DueEndNs = barNs == 0 ? close : Math.Min(start + barNs, close);
     }

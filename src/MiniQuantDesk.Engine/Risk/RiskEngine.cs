@@ -183,8 +183,7 @@ public sealed class RiskEngine
     /// </summary>
     public RiskDecision OnEquity(long eventTimeNs, int tradingDay, Money equity)
     {
-        RiskAction action = JudgeEquity(eventTimeNs, tradingDay, equity);
-        return action == RiskAction.Allow ? RiskDecision.Allow : new RiskDecision(action, _accountReason);
+        return AccountDecision(JudgeEquity(eventTimeNs, tradingDay, equity));
     }
 
     /// <summary>
@@ -264,9 +263,12 @@ public sealed class RiskEngine
 
     private RiskDecision CheckAccount(Money equity, int tradingDay, SymbolId symbol, long eventTimeNs)
     {
-        RiskAction action = CheckAccountAction(equity, tradingDay, symbol, eventTimeNs);
-        return action == RiskAction.Allow ? RiskDecision.Allow : new RiskDecision(action, _accountReason);
+        return AccountDecision(CheckAccountAction(equity, tradingDay, symbol, eventTimeNs));
     }
+
+    /// <summary>The decision of an account check that came to <paramref name="action"/>.</summary>
+    private RiskDecision AccountDecision(RiskAction action) =>
+        action == RiskAction.Allow ? RiskDecision.Allow : new RiskDecision(action, _accountReason);
 
     private RiskAction CheckAccountAction(Money equity, int tradingDay, SymbolId symbol, long eventTimeNs)
     {

@@ -81,28 +81,11 @@ public sealed class RiskStage : IValueEventHandler<PipelineEvent>
         }
 
         account.Mark(data.Bar.Symbol, data.Bar.Close);
-        if (!account.TryGetEquity(out Money equity))
-        {
-            HaltOnOverflow(ref data, risk, account);
-            return;
-        }
-
-        // Only the action comes back through the call on every bar: a decision struct written field by field and
-        // then read back whole stalls the processor, which cannot forward such a read from the pending writes.
-        RiskAction action = risk.JudgeEquity(data.EventTimeNs, tradingDay, equity);
-        if (action != RiskAction.Allow)
-        {
-            data.RiskEvent = new RiskDecision(action, risk.AccountReason);
-        }
+        OnEquity(risk, account, data.EventTimeNs, tradingDay, data.Bar.Symbol, ref data.RiskEvent);
     }
 
-    /// <summary>The halt for an equity that overflows (out of line, as every rare path here: its temporaries would
-    /// otherwise enlarge, and be zeroed in, the frame of every bar).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void HaltOnOverflow(ref PipelineEvent data, RiskEngine risk, AccountMirror account) =>
-        data.RiskEvent = HaltWith(risk, new Reason(ReasonCode.ArithmeticOverflow, data.Bar.Symbol, data.EventTimeNs, account.Cash.Micros, 0));
-
-    /// <summary>What risk decides at an event other than a new bar (out of line, as above).</summary>
+    /// <summary>What risk decides at an event other than a new bar (out of line: the usual event is a bar, and these
+    /// cases' temporaries would enlarge its frame).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static RiskDecision JudgeEvent(ref PipelineEvent data, RiskEngine risk, AccountMirror account, int tradingDay)
     {
@@ -151,13 +134,37 @@ public sealed class RiskStage : IValueEventHandler<PipelineEvent>
 
     internal static RiskDecision OnEquity(RiskEngine risk, AccountMirror account, long at, int tradingDay, SymbolId symbol)
     {
+        RiskDecision decision = RiskDecision.Allow;
+        OnEquity(risk, account, at, tradingDay, symbol, ref decision);
+        return decision;
+    }
+
+    /// <summary>
+    /// Judges the account's equity after a mark or a fill, writing into <paramref name="decision"/> only when risk
+    /// does not allow (on a bar, the slot's decision, which holds Allow already). Only the action comes back through
+    /// the call on every bar: a decision struct written field by field and then read back whole stalls the
+    /// processor, which cannot forward such a read from the pending writes.
+    /// </summary>
+    private static void OnEquity(RiskEngine risk, AccountMirror account, long at, int tradingDay, SymbolId symbol, ref RiskDecision decision)
+    {
         if (!account.TryGetEquity(out Money equity))
         {
-            return HaltWith(risk, new Reason(ReasonCode.ArithmeticOverflow, symbol, at, account.Cash.Micros, 0));
+            decision = HaltOnOverflow(risk, account, at, symbol);
+            return;
         }
 
-        return risk.OnEquity(at, tradingDay, equity);
+        RiskAction action = risk.JudgeEquity(at, tradingDay, equity);
+        if (action != RiskAction.Allow)
+        {
+            decision = new RiskDecision(action, risk.AccountReason);
+        }
     }
+
+    /// <summary>The halt for an equity that overflows (out of line, as every rare path here: its temporaries would
+    /// otherwise enlarge, and be zeroed in, the frame of every bar).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static RiskDecision HaltOnOverflow(RiskEngine risk, AccountMirror account, long at, SymbolId symbol) =>
+        HaltWith(risk, new Reason(ReasonCode.ArithmeticOverflow, symbol, at, account.Cash.Micros, 0));
 
     private static RiskDecision Control(in ControlCommand command, RiskEngine risk, long at)
     {
