@@ -49,7 +49,7 @@ public static class EngineBench
             Risk = new RiskLimits { PatternDayTraderRule = false },
             SymbolCapacity = 4,
             // What a run needs (about 115k orders and fills per 8M bars) with room to spare: capacities are allocated
-            // up front and touched as they fill, so oversizing them only adds page faults to every pipeline built.
+            // and committed up front, so oversizing them only adds start-up time and memory to every pipeline built.
             OrderCapacity = 1 << 17,
             FillCapacity = 1 << 17,
         };

@@ -29,7 +29,7 @@ internal sealed class FixedLongMap
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(capacity, MaxCapacity);
         int tableSize = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(IdHash.MinTableSize, capacity * 2));
-        _entries = new Entry[tableSize];
+        _entries = Preallocated.Array<Entry>(tableSize);
         _mask = tableSize - 1;
         _shift = IdHash.ShiftFor(tableSize);
         Capacity = capacity;

@@ -65,8 +65,8 @@ public sealed class OrderManager
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fillCapacity);
         EngineId = engineId;
         RunId = runId;
-        _orders = new Order[orderCapacity];
-        _fills = new OrderFill[fillCapacity];
+        _orders = Preallocated.Array<Order>(orderCapacity);
+        _fills = Preallocated.Array<OrderFill>(fillCapacity);
         _fillIndex = new FixedLongMap(fillCapacity);
         _appliedMessages = new FixedLongMap(messageCapacity);
         _brokerOrders = new BrokerOrderMap(brokerOrderIdCapacity);

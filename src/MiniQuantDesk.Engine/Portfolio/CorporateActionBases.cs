@@ -20,7 +20,7 @@ internal sealed class CorporateActionBases
 
     public CorporateActionBases(int capacity, int symbolSlots)
     {
-        _pool = new Lot[capacity];
+        _pool = Preallocated.Array<Lot>(capacity);
         _offset = new int[symbolSlots];
         _count = new int[symbolSlots];
         _action = new int[symbolSlots];

@@ -10,7 +10,7 @@ public sealed class CorporateActionLedger
 {
     private readonly AppliedCorporateAction[] _actions;
 
-    internal CorporateActionLedger(int capacity) => _actions = new AppliedCorporateAction[capacity];
+    internal CorporateActionLedger(int capacity) => _actions = Preallocated.Array<AppliedCorporateAction>(capacity);
 
     /// <summary>How many actions are recorded.</summary>
     public int Count { get; private set; }

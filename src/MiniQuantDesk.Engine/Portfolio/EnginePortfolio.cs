@@ -51,7 +51,7 @@ public sealed class EnginePortfolio
         _lots = new LotQueues(options.OpenLotCapacity, options.SymbolCapacity);
         _ledger = new FillLedger(options.FillCapacity, options.SymbolCapacity);
         _actions = new CorporateActionLedger(options.CorporateActionCapacity);
-        _actionLots = new Lot[options.OpenLotCapacity];
+        _actionLots = Preallocated.Array<Lot>(options.OpenLotCapacity);
         _recomputation = new LedgerRecomputation(_ledger, _actions, _lots, _books);
         _totals = StartingTotals();
     }

@@ -21,7 +21,7 @@ internal sealed class FillIdIndex
     {
         _fills = fills;
         int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(IdHash.MinTableSize, fills.Length * 2));
-        _slots = new int[size];
+        _slots = Preallocated.Array<int>(size);
         _mask = size - 1;
         _shift = IdHash.ShiftFor(size);
     }

@@ -18,8 +18,8 @@ public sealed class FillLedger
 
     internal FillLedger(int capacity, int symbolCapacity)
     {
-        _fills = new Fill[capacity];
-        _previousOfSymbol = new int[capacity];
+        _fills = Preallocated.Array<Fill>(capacity);
+        _previousOfSymbol = Preallocated.Array<int>(capacity);
         _lastOfSymbol = new int[symbolCapacity + 1];
         Array.Fill(_lastOfSymbol, -1);
         _ids = new FillIdIndex(_fills);

@@ -22,7 +22,7 @@ internal sealed class HashedIdSet
     {
         _capacity = capacity;
         int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(IdHash.MinTableSize, capacity * 2));
-        _ids = new long[size];
+        _ids = Preallocated.Array<long>(size);
         _mask = size - 1;
         _shift = IdHash.ShiftFor(size);
     }

@@ -46,8 +46,8 @@ internal sealed class LedgerRecomputation
         _actions = actions;
         _lots = lots;
         _books = books;
-        _scratchLots = new Lot[lots.Capacity];
-        _replayLots = new Lot[lots.Capacity];
+        _scratchLots = Preallocated.Array<Lot>(lots.Capacity);
+        _replayLots = Preallocated.Array<Lot>(lots.Capacity);
         _checkpoints = new SymbolCheckpoint[books.Length];
         _bases = new CorporateActionBases(lots.Capacity, books.Length);
     }

@@ -21,7 +21,7 @@ internal sealed class LotQueues
 
     public LotQueues(int capacity, int symbolCapacity)
     {
-        _slots = new LotSlot[capacity];
+        _slots = Preallocated.Array<LotSlot>(capacity);
         _head = new int[symbolCapacity + 1];
         _tail = new int[symbolCapacity + 1];
         _count = new int[symbolCapacity + 1];

@@ -38,7 +38,7 @@ public sealed class ExecutionBook
         Reconcile = new ReconcileStatus(spec.ReconcileMaxAgeNs);
         Gateway = new OrderGateway(spec.EngineId, spec.Risk, Reconcile);
         Account = new AccountMirror(spec.EngineId, spec.InitialCash, spec.SymbolCapacity, spec.FillCapacity);
-        _live = new OrderId[spec.OrderCapacity];
+        _live = Preallocated.Array<OrderId>(spec.OrderCapacity);
     }
 
     /// <summary>The engine's id.</summary>
