@@ -24,6 +24,11 @@ public static class EngineBench
     /// <summary>Slots in a threaded pipeline's ring.</summary>
     public const int ThreadedRingSize = 1 << 10;
 
+    /// <summary>Slots in a polled pipeline's ring, as in the backtester. The stages write about 14 cache lines of each
+    /// slot per event and a polled ring cycles through all its slots, so 16 slots stay in the level-1 cache where
+    /// 128 did not (measured 4–5% more bars/s).</summary>
+    public const int PolledRingSize = 16;
+
     /// <summary>Builds a pipeline of <paramref name="topology"/> and <paramref name="driver"/> with
     /// <paramref name="broker"/> after the gateway (after <paramref name="journal"/>, when there is one), and arms it
     /// just before <paramref name="source"/>'s first bar. A <paramref name="decisionObserver"/> (a latency probe) runs
@@ -58,7 +63,7 @@ public static class EngineBench
             Engines = [spec],
             Topology = topology,
             Driver = driver,
-            RingSize = driver == PipelineDriver.Polled ? 128 : ThreadedRingSize,
+            RingSize = driver == PipelineDriver.Polled ? PolledRingSize : ThreadedRingSize,
             MultipleProducers = false,
             WaitStrategy = static () => new YieldingWaitStrategy(),
             DecisionObservers = decisionObserver is null ? [] : [decisionObserver],

@@ -14,6 +14,7 @@ namespace MiniQuantDesk.Benchmarks.Throughput;
 /// the portfolio work too. One operation is one bar (the acks and fills it causes come on top).
 /// <code>
 /// fused, polled:   benchmark thread: publish 64 bars ─▶ Poll (integrity→strategy→risk→gateway→broker) ─▶ ack+fill
+///                  (the ring has 16 slots: publishing handles it whenever it is full)
 /// fused, threaded: benchmark thread ──bars, acks, fills──▶ [ ring ] ─▶ thread 1: all four stages ─▶ thread 2: broker
 /// staged:          benchmark thread ──bars, acks, fills──▶ [ ring ] ─▶ integrity ─▶ strategy ─▶ risk ─▶ gateway ─▶ broker
 ///                                                                      (one thread each, yielding)
